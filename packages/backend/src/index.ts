@@ -1,0 +1,31 @@
+/*
+ * The Backstage backend that hosts Mesh Advisor: catalog, auth (guest),
+ * permissions with an owner-only policy for mesh decisions, and the
+ * mesh-advisor plugin with its catalog module.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { meshAdvisorPermissionPolicyModule } from './permissionPolicy';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for local use
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog, with Mesh Advisor's annotation validation
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@mesh-advisor/plugin-catalog-backend-module-mesh-advisor'));
+
+// permissions: everything allowed, except that mesh decisions may only be
+// filed and transitioned by the owners of the entity they are about
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(meshAdvisorPermissionPolicyModule);
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+backend.add(import('@mesh-advisor/plugin-mesh-advisor-backend'));
+
+backend.start();

@@ -1,0 +1,34 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Mesh Advisor: service-mesh recommendations for catalog services. */
+  meshAdvisor?: {
+    /** The platform the services run on; the engine's platform context. */
+    platform?: {
+      /** The cluster CNI, e.g. cilium, calico, aws-vpc-cni, other. Default: other. */
+      cni?: string;
+      /** The mesh the platform runs today: istio-ambient, istio-sidecar, linkerd, cilium or none. Default: none. */
+      currentMesh?: string;
+      /** How many clusters the platform spans. Default: 1. */
+      clusters?: number;
+      /** Below this many services a mesh must earn its place. Default: the knowledge base's sourced guidance. */
+      smallPlatformThreshold?: number;
+      /** Overrides of the score weights (0–100 each). */
+      weights?: {
+        requirements?: number;
+        preferences?: number;
+        overhead?: number;
+        operations?: number;
+        platform?: number;
+      };
+    };
+    /** When the catalog sweep runs. Default: every 10 minutes, first 15 seconds after start. */
+    schedule?: {
+      frequency?: HumanDuration;
+      timeout?: HumanDuration;
+      initialDelay?: HumanDuration;
+    };
+    /** Path of a knowledge-base YAML file merged over the bundled one (relative to the backend's working directory). */
+    knowledgeBase?: string;
+  };
+}

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config, ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
+import { InputError } from '@backstage/errors';
+import {
+  KnowledgeBase,
+  KnowledgeBaseError,
+  loadKnowledgeBase,
+  PlatformContextInput,
+  platformContextSchema,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+import { parse } from 'yaml';
+
+/** The plugin's configuration, validated. */
+export interface MeshAdvisorConfig {
+  platform: PlatformContextInput;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  knowledgeBase: KnowledgeBase;
+  knowledgeBaseSource: string;
+}
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 15 },
+};
+
+/**
+ * Reads `meshAdvisor.*`. Works unconfigured; a bad value throws at startup
+ * with a message naming the key.
+ */
+export async function readMeshAdvisorConfig(config: Config): Promise<MeshAdvisorConfig> {
+  const raw = config.getOptionalConfig('meshAdvisor');
+
+  const platformRaw = raw?.getOptional('platform') ?? {};
+  const parsed = platformContextSchema.safeParse(platformRaw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `Invalid config meshAdvisor.platform.${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+
+  let schedule = DEFAULT_SCHEDULE;
+  if (raw?.has('schedule')) {
+    try {
+      schedule = {
+        ...DEFAULT_SCHEDULE,
+        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          withDefaultFrequency(raw.getConfig('schedule')),
+        ),
+      };
+    } catch (e) {
+      throw new InputError(`Invalid config meshAdvisor.schedule: ${(e as Error).message}`);
+    }
+  }
+
+  const kbPath = raw?.getOptionalString('knowledgeBase');
+  let knowledgeBase: KnowledgeBase;
+  if (kbPath) {
+    const file = path.resolve(kbPath);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      throw new InputError(`Invalid config meshAdvisor.knowledgeBase: cannot read ${file}`);
+    }
+    try {
+      knowledgeBase = loadKnowledgeBase({ override: parse(text), overrideOrigin: file });
+    } catch (e) {
+      const message = e instanceof KnowledgeBaseError ? e.message : `YAML does not parse: ${(e as Error).message}`;
+      throw new InputError(`Invalid config meshAdvisor.knowledgeBase: ${message}`);
+    }
+  } else {
+    knowledgeBase = loadKnowledgeBase();
+  }
+
+  return {
+    platform: parsed.data,
+    schedule,
+    knowledgeBase,
+    knowledgeBaseSource: kbPath ? `bundled + ${kbPath}` : 'bundled',
+  };
+}
+
+/** `frequency` may be left out of `meshAdvisor.schedule`; the reader requires it. */
+function withDefaultFrequency(schedule: Config): Config {
+  if (schedule.has('frequency')) return schedule;
+  return new ConfigReader({ frequency: { minutes: 10 }, ...schedule.get<JsonObject>() });
+}

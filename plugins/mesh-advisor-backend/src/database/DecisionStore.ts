@@ -1,0 +1,87 @@
+import type { MeshId } from '@mesh-advisor/plugin-mesh-advisor-common';
+
+export type DecisionStatus = 'proposed' | 'accepted' | 'rejected' | 'superseded';
+export type DecisionEventType = 'created' | 'accepted' | 'rejected' | 'superseded';
+
+/** The evaluation a decision was made against. */
+export type DecisionSnapshot = {
+  engineVersion: string;
+  knowledgeBaseVersion: string;
+  recommendation: { mesh: MeshId; confidence: string; score: number } | null;
+  scores: Partial<Record<MeshId, number>>;
+  evaluatedAt: string | null;
+  scope: 'service' | 'platform';
+};
+
+export type Decision = {
+  id: string;
+  entityRef: string;
+  chosen: MeshId;
+  status: DecisionStatus;
+  title: string;
+  context: string;
+  rationale: string;
+  alternatives: MeshId[];
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  supersedes: string | null;
+  supersededBy: string | null;
+  snapshot: DecisionSnapshot | null;
+};
+
+export type DecisionEvent = {
+  type: DecisionEventType;
+  actor: string;
+  at: string;
+  fromStatus: DecisionStatus | null;
+  toStatus: DecisionStatus;
+  version: number;
+  note: string | null;
+};
+
+export type NewDecision = {
+  entityRef: string;
+  chosen: MeshId;
+  title: string;
+  context: string;
+  rationale: string;
+  alternatives: MeshId[];
+  author: string;
+  snapshot: DecisionSnapshot | null;
+};
+
+export type DecisionFilter = {
+  entityRef?: string;
+  status?: DecisionStatus;
+  chosen?: MeshId;
+  author?: string;
+  limit: number;
+  cursor?: string;
+};
+
+/** A change of status, applied only if the decision is still at `expectedVersion`. */
+export type StatusChange = {
+  id: string;
+  expectedVersion: number;
+  to: DecisionStatus;
+  event: DecisionEventType;
+  actor: string;
+  note?: string;
+  supersededBy?: string;
+};
+
+/** Append-only storage of decisions: no update without an event, no delete. */
+export interface DecisionStore {
+  create(d: NewDecision, now: Date): Promise<Decision>;
+  get(id: string): Promise<Decision | undefined>;
+  events(id: string): Promise<DecisionEvent[]>;
+  list(filter: DecisionFilter): Promise<{ items: Decision[]; nextCursor: string | null }>;
+  /**
+   * Applies a status change and records its event in one transaction.
+   * Resolves to the updated decision, or `{ conflict: currentVersion }` when
+   * the decision moved on since `expectedVersion`.
+   */
+  changeStatus(change: StatusChange, now: Date): Promise<Decision | { conflict: number }>;
+}

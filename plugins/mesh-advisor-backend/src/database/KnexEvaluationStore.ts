@@ -1,0 +1,219 @@
+import type { Knex } from 'knex';
+import type { EvaluationResult } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { decodeCursor, encodeCursor } from './cursor';
+import {
+  EvaluationRecord,
+  EvaluationRow,
+  EvaluationStore,
+  ListPage,
+  ListQuery,
+  SortField,
+  SweepRecord,
+} from './EvaluationStore';
+
+const EVALUATIONS = 'mesh_advisor_evaluations';
+const SWEEPS = 'mesh_advisor_sweeps';
+const DECISIONS = 'mesh_advisor_decisions';
+const BATCH = 500;
+
+/** Sort expressions; nulls are folded so keyset comparisons work the same on SQLite and PostgreSQL. */
+const SORT_COLUMNS: Record<SortField, { expr: string; numeric: boolean }> = {
+  name: { expr: 'e.entity_ref', numeric: false },
+  mesh: { expr: "COALESCE(e.recommended_mesh, '')", numeric: false },
+  status: { expr: 'e.status', numeric: false },
+  score: { expr: 'COALESCE(e.score, -1)', numeric: true },
+  owner: { expr: "COALESCE(e.owner, '')", numeric: false },
+  system: { expr: "COALESCE(e.system, '')", numeric: false },
+  evaluatedAt: { expr: 'e.evaluated_at', numeric: true },
+};
+
+const toIso = (ms: unknown) => new Date(Number(ms)).toISOString();
+
+/** A bare name means the default namespace: `payments-team` is `group:default/payments-team`. */
+function fullRef(value: string, kind: string): string {
+  return value.includes(':') ? value.toLowerCase() : `${kind}:default/${value.toLowerCase()}`;
+}
+
+export class KnexEvaluationStore implements EvaluationStore {
+  constructor(private readonly db: Knex) {}
+
+  async replaceAll(records: EvaluationRecord[], now: Date) {
+    const at = now.getTime();
+    return this.db.transaction(async tx => {
+      const existing = new Map<string, string>();
+      for (const row of await tx(EVALUATIONS).select('entity_ref', 'input_hash')) {
+        existing.set(row.entity_ref, row.input_hash);
+      }
+      const changed = records.filter(r => existing.get(r.entityRef) !== r.inputHash);
+      for (let i = 0; i < changed.length; i += BATCH) {
+        const rows = changed.slice(i, i + BATCH).map(r => ({
+          entity_ref: r.entityRef,
+          kind: r.kind,
+          namespace: r.namespace,
+          name: r.name,
+          title: r.title ?? null,
+          owner: r.owner ?? null,
+          system: r.system ?? null,
+          status: r.result.status,
+          recommended_mesh: r.result.recommendation?.mesh ?? null,
+          confidence: r.result.recommendation?.confidence ?? null,
+          score: r.result.recommendation?.score ?? null,
+          issue_count: r.result.issues.length,
+          search_text: r.searchText,
+          result: JSON.stringify(r.result),
+          input_hash: r.inputHash,
+          engine_version: r.result.engineVersion,
+          knowledge_base_version: r.result.knowledgeBaseVersion,
+          evaluated_at: at,
+          stale: false,
+        }));
+        await tx(EVALUATIONS).insert(rows).onConflict('entity_ref').merge();
+      }
+      const keep = new Set(records.map(r => r.entityRef));
+      const gone = [...existing.keys()].filter(ref => !keep.has(ref));
+      for (let i = 0; i < gone.length; i += BATCH) {
+        await tx(EVALUATIONS).whereIn('entity_ref', gone.slice(i, i + BATCH)).delete();
+      }
+      await tx(EVALUATIONS).where('stale', true).update({ stale: false });
+      return { written: changed.length, removed: gone.length };
+    });
+  }
+
+  async markAllStale() {
+    await this.db(EVALUATIONS).update({ stale: true });
+  }
+
+  async get(entityRef: string) {
+    const row = await this.db(EVALUATIONS).where('entity_ref', entityRef.toLowerCase()).first('result', 'evaluated_at', 'stale');
+    if (!row) return undefined;
+    const result = JSON.parse(row.result) as EvaluationResult;
+    return { ...result, evaluatedAt: toIso(row.evaluated_at), stale: Boolean(row.stale) };
+  }
+
+  /** The decision in force per entity: its newest proposed or accepted decision. */
+  private currentDecisions() {
+    return this.db(`${DECISIONS} as d`)
+      .select('d.entity_ref', 'd.id', 'd.chosen', 'd.status')
+      .whereIn('d.status', ['proposed', 'accepted'])
+      .whereNotExists(q =>
+        q
+          .select(this.db.raw('1'))
+          .from(`${DECISIONS} as d2`)
+          .whereRaw('d2.entity_ref = d.entity_ref')
+          .whereIn('d2.status', ['proposed', 'accepted'])
+          .where(w => w.whereRaw('d2.created_at > d.created_at').orWhereRaw('d2.created_at = d.created_at AND d2.id > d.id')),
+      )
+      .as('cur');
+  }
+
+  async list(query: ListQuery): Promise<ListPage> {
+    const filtered = () => {
+      const q = this.db(`${EVALUATIONS} as e`).leftJoin(this.currentDecisions(), 'cur.entity_ref', 'e.entity_ref');
+      if (query.owner) q.where('e.owner', fullRef(query.owner, 'group'));
+      if (query.system) q.where('e.system', fullRef(query.system, 'system'));
+      if (query.mesh) q.where('e.recommended_mesh', query.mesh);
+      if (query.status) q.where('e.status', query.status);
+      if (query.q) {
+        const needle = query.q.trim().toLowerCase().replace(/[\\%_]/g, c => `\\${c}`);
+        q.whereRaw("e.search_text LIKE ? ESCAPE '\\'", [`%${needle}%`]);
+      }
+      switch (query.decision) {
+        case 'none':
+          q.whereNull('cur.id');
+          break;
+        case 'differs':
+          q.where('cur.status', 'accepted').where(w => w.whereNull('e.recommended_mesh').orWhereRaw('cur.chosen <> e.recommended_mesh'));
+          break;
+        case 'proposed':
+        case 'accepted':
+          q.where('cur.status', query.decision);
+          break;
+        default:
+          break;
+      }
+      return q;
+    };
+
+    const sort = SORT_COLUMNS[query.sort];
+    const dir = query.order === 'desc' ? 'desc' : 'asc';
+    const cmp = dir === 'asc' ? '>' : '<';
+    const page = filtered().select(
+      'e.entity_ref', 'e.name', 'e.title', 'e.owner', 'e.system', 'e.status', 'e.recommended_mesh', 'e.confidence',
+      'e.score', 'e.issue_count', 'e.evaluated_at', 'e.stale', 'cur.id as decision_id', 'cur.chosen as decision_chosen',
+      'cur.status as decision_status', this.db.raw(`${sort.expr} as sort_value`),
+    );
+    if (query.cursor) {
+      const c = decodeCursor(query.cursor);
+      page.where(w =>
+        w.whereRaw(`${sort.expr} ${cmp} ?`, [c.v]).orWhere(w2 => w2.whereRaw(`${sort.expr} = ?`, [c.v]).whereRaw(`e.entity_ref ${cmp} ?`, [c.r])),
+      );
+    }
+    page.orderByRaw(`${sort.expr} ${dir}, e.entity_ref ${dir}`).limit(query.limit + 1);
+
+    const [rows, [{ count }]] = await Promise.all([page, filtered().count({ count: '*' })]);
+    const more = rows.length > query.limit;
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toRow),
+      totalCount: Number(count),
+      nextCursor: more && last ? encodeCursor({ v: sort.numeric ? Number(last.sort_value) : String(last.sort_value), r: last.entity_ref }) : null,
+    };
+  }
+
+  async startSweep(now: Date) {
+    const [row] = await this.db(SWEEPS).insert({ started_at: now.getTime(), outcome: 'running' }).returning('id');
+    return typeof row === 'object' ? row.id : row;
+  }
+
+  async finishSweep(id: number, outcome: 'succeeded' | 'failed', d: { message?: string; services?: number; written?: number; removed?: number; summary?: unknown }, now: Date) {
+    await this.db(SWEEPS).where('id', id).update({
+      finished_at: now.getTime(),
+      outcome,
+      message: d.message ?? null,
+      services: d.services ?? null,
+      written: d.written ?? null,
+      removed: d.removed ?? null,
+      summary: d.summary === undefined ? null : JSON.stringify(d.summary),
+    });
+  }
+
+  async lastSweep() {
+    return toSweep(await this.db(SWEEPS).orderBy('id', 'desc').first());
+  }
+
+  async lastSuccessfulSweep() {
+    return toSweep(await this.db(SWEEPS).where('outcome', 'succeeded').orderBy('id', 'desc').first());
+  }
+}
+
+function toRow(r: any): EvaluationRow {
+  return {
+    entityRef: r.entity_ref,
+    name: r.name,
+    title: r.title,
+    owner: r.owner,
+    system: r.system,
+    status: r.status,
+    recommendedMesh: r.recommended_mesh,
+    confidence: r.confidence,
+    score: r.score === null ? null : Number(r.score),
+    issueCount: Number(r.issue_count),
+    evaluatedAt: toIso(r.evaluated_at),
+    stale: Boolean(r.stale),
+    decision: r.decision_id ? { id: r.decision_id, chosen: r.decision_chosen, status: r.decision_status } : null,
+  };
+}
+
+function toSweep(r: any): SweepRecord | undefined {
+  if (!r) return undefined;
+  return {
+    id: Number(r.id),
+    startedAt: toIso(r.started_at),
+    finishedAt: r.finished_at === null ? null : toIso(r.finished_at),
+    outcome: r.outcome,
+    message: r.message,
+    services: r.services === null ? null : Number(r.services),
+    summary: r.summary ? JSON.parse(r.summary) : null,
+  };
+}

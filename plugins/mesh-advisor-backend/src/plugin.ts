@@ -1,0 +1,65 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { meshAdvisorPermissions } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { readMeshAdvisorConfig } from './config';
+import { KnexDecisionStore } from './database/KnexDecisionStore';
+import { KnexEvaluationStore } from './database/KnexEvaluationStore';
+import { applyDatabaseMigrations } from './database/migrations';
+import { createRouter } from './router';
+import { DecisionService } from './service/decisions';
+import { EvaluationService } from './service/evaluations';
+import { runSweep } from './service/sweep';
+
+/**
+ * Mesh Advisor's backend: sweeps the catalog on a schedule, stores
+ * evaluations and decisions, serves `/api/mesh-advisor`.
+ * @public
+ */
+export const meshAdvisorPlugin = createBackendPlugin({
+  pluginId: 'mesh-advisor',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, catalog }) {
+        const settings = await readMeshAdvisorConfig(config);
+        const db = await applyDatabaseMigrations(database);
+        const store = new KnexEvaluationStore(db);
+        const decisionStore = new KnexDecisionStore(db);
+        const { knowledgeBase, platform } = settings;
+
+        permissionsRegistry.addPermissions(meshAdvisorPermissions);
+
+        await scheduler.scheduleTask({
+          id: 'mesh-advisor-sweep',
+          scope: 'global',
+          ...settings.schedule,
+          fn: async () => {
+            await runSweep({ catalog, auth, store, logger, knowledgeBase, platform });
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            logger,
+            knowledgeBase,
+            evaluations: new EvaluationService({ store, catalog, knowledgeBase, platform }),
+            decisions: new DecisionService({ store: decisionStore, evaluations: store, catalog, permissions, auth, knowledgeBase }),
+          }),
+        );
+        logger.info(`Mesh Advisor ready: knowledge base ${knowledgeBase.version} (${settings.knowledgeBaseSource})`);
+      },
+    });
+  },
+});

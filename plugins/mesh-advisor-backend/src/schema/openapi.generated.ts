@@ -1,0 +1,1705 @@
+// Generated from openapi.yaml by `yarn openapi:build`. Do not edit.
+/* eslint-disable */
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "mesh-advisor",
+    "version": "1",
+    "description": "Mesh Advisor: which service mesh fits each catalog service, why, at what cost, and the adoption decisions teams recorded. Every request needs Backstage credentials; errors use Backstage's standard error shape.",
+    "license": {
+      "name": "Apache-2.0",
+      "url": "http://www.apache.org/licenses/LICENSE-2.0.html"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "tags": [
+    {
+      "name": "evaluations"
+    },
+    {
+      "name": "decisions"
+    },
+    {
+      "name": "knowledge-base"
+    }
+  ],
+  "components": {
+    "parameters": {
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "kind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "decisionId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "limit": {
+        "name": "limit",
+        "in": "query",
+        "description": "Page size, 1–500.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 500,
+          "default": 50
+        }
+      },
+      "cursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "The nextCursor of the previous page.",
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
+    "responses": {
+      "ErrorResponse": {
+        "description": "An error, in Backstage's standard shape.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "required": [
+          "error",
+          "request",
+          "response"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": [
+              "name",
+              "message"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "request": {
+            "type": "object",
+            "properties": {
+              "method": {
+                "type": "string"
+              },
+              "url": {
+                "type": "string"
+              }
+            }
+          },
+          "response": {
+            "type": "object",
+            "required": [
+              "statusCode"
+            ],
+            "properties": {
+              "statusCode": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
+      "MeshId": {
+        "type": "string",
+        "enum": [
+          "istio-ambient",
+          "istio-sidecar",
+          "linkerd",
+          "cilium",
+          "none"
+        ]
+      },
+      "Status": {
+        "type": "string",
+        "enum": [
+          "evaluated",
+          "excluded",
+          "not-applicable",
+          "invalid"
+        ]
+      },
+      "Confidence": {
+        "type": "string",
+        "enum": [
+          "high",
+          "medium",
+          "low"
+        ]
+      },
+      "DecisionStatus": {
+        "type": "string",
+        "enum": [
+          "proposed",
+          "accepted",
+          "rejected",
+          "superseded"
+        ]
+      },
+      "SourceRef": {
+        "type": "object",
+        "required": [
+          "id",
+          "url",
+          "title"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          }
+        }
+      },
+      "Reason": {
+        "type": "object",
+        "required": [
+          "factId",
+          "text",
+          "effect",
+          "sources"
+        ],
+        "properties": {
+          "factId": {
+            "type": "string"
+          },
+          "text": {
+            "type": "string"
+          },
+          "effect": {
+            "type": "string",
+            "enum": [
+              "for",
+              "against",
+              "neutral"
+            ]
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceRef"
+            }
+          }
+        }
+      },
+      "Blocker": {
+        "type": "object",
+        "required": [
+          "kind",
+          "message",
+          "factId",
+          "sources"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "capability",
+              "latency-budget",
+              "platform"
+            ]
+          },
+          "capability": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "factId": {
+            "type": "string"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceRef"
+            }
+          }
+        }
+      },
+      "Candidate": {
+        "type": "object",
+        "required": [
+          "mesh",
+          "name",
+          "score",
+          "blocked",
+          "blockers",
+          "satisfied",
+          "partial",
+          "unverified",
+          "preferredMet",
+          "preferredMissing",
+          "overhead",
+          "operations",
+          "breakdown",
+          "reasons"
+        ],
+        "properties": {
+          "mesh": {
+            "$ref": "#/components/schemas/MeshId"
+          },
+          "name": {
+            "type": "string"
+          },
+          "score": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "blocked": {
+            "type": "boolean"
+          },
+          "blockers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Blocker"
+            }
+          },
+          "satisfied": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "partial": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "unverified": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "preferredMet": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "preferredMissing": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "overhead": {
+            "type": "object",
+            "required": [
+              "placement",
+              "needsL7Proxy",
+              "memoryMiB",
+              "cpuVcpu",
+              "p50PerHopMs",
+              "p99PerHopMs",
+              "p99ChainMs",
+              "callChainDepth",
+              "replicas",
+              "rps",
+              "note"
+            ],
+            "properties": {
+              "placement": {
+                "type": "string",
+                "enum": [
+                  "pod",
+                  "node",
+                  "none"
+                ]
+              },
+              "needsL7Proxy": {
+                "type": "boolean"
+              },
+              "memoryMiB": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "cpuVcpu": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "p50PerHopMs": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "p99PerHopMs": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "p99ChainMs": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "callChainDepth": {
+                "type": "integer"
+              },
+              "replicas": {
+                "type": "number"
+              },
+              "rps": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "note": {
+                "type": "string"
+              }
+            }
+          },
+          "operations": {
+            "type": "object",
+            "required": [
+              "complexity",
+              "capacity",
+              "fit",
+              "note"
+            ],
+            "properties": {
+              "complexity": {
+                "type": "integer"
+              },
+              "capacity": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "medium",
+                  "high"
+                ]
+              },
+              "fit": {
+                "type": "string",
+                "enum": [
+                  "comfortable",
+                  "stretch",
+                  "overload"
+                ]
+              },
+              "note": {
+                "type": "string"
+              }
+            }
+          },
+          "breakdown": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Reason"
+            }
+          }
+        }
+      },
+      "Evaluation": {
+        "description": "The engine's result for one entity, with when it was stored.",
+        "type": "object",
+        "required": [
+          "entityRef",
+          "status",
+          "issues",
+          "requirements",
+          "recommendation",
+          "ranking",
+          "whatWouldChange",
+          "companion",
+          "notes",
+          "platform",
+          "callChainDepth",
+          "engineVersion",
+          "knowledgeBaseVersion"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "issues": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "annotation",
+                "value",
+                "message"
+              ],
+              "properties": {
+                "annotation": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "allowed": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "suggestion": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "requirements": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "recommendation": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "mesh",
+              "name",
+              "confidence",
+              "score",
+              "summary"
+            ],
+            "properties": {
+              "mesh": {
+                "$ref": "#/components/schemas/MeshId"
+              },
+              "name": {
+                "type": "string"
+              },
+              "confidence": {
+                "$ref": "#/components/schemas/Confidence"
+              },
+              "score": {
+                "type": "integer"
+              },
+              "summary": {
+                "type": "string"
+              }
+            }
+          },
+          "ranking": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Candidate"
+            }
+          },
+          "whatWouldChange": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "kind",
+                "change",
+                "newTop"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string"
+                },
+                "change": {
+                  "type": "string"
+                },
+                "newTop": {
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/MeshId"
+                    },
+                    {
+                      "type": "null"
+                    }
+                  ]
+                },
+                "annotations": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "platform": {
+                  "type": "object",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "companion": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true
+          },
+          "notes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "platform": {
+            "$ref": "#/components/schemas/PlatformContext"
+          },
+          "callChainDepth": {
+            "type": "integer"
+          },
+          "engineVersion": {
+            "type": "string"
+          },
+          "knowledgeBaseVersion": {
+            "type": "string"
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "stale": {
+            "type": "boolean",
+            "description": "true when the last sweep could not read the catalog"
+          },
+          "live": {
+            "type": "boolean",
+            "description": "true when evaluated on request rather than read from storage"
+          }
+        }
+      },
+      "EvaluationRow": {
+        "description": "One service in the overview table.",
+        "type": "object",
+        "required": [
+          "entityRef",
+          "name",
+          "status",
+          "recommendedMesh",
+          "confidence",
+          "score",
+          "issueCount",
+          "evaluatedAt",
+          "stale"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "owner": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "system": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "recommendedMesh": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MeshId"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "confidence": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Confidence"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "score": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "issueCount": {
+            "type": "integer"
+          },
+          "evaluatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "decision": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "id",
+              "chosen",
+              "status"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "chosen": {
+                "$ref": "#/components/schemas/MeshId"
+              },
+              "status": {
+                "$ref": "#/components/schemas/DecisionStatus"
+              }
+            }
+          }
+        }
+      },
+      "PlatformContext": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "cni": {
+            "type": "string",
+            "minLength": 1
+          },
+          "currentMesh": {
+            "$ref": "#/components/schemas/MeshId"
+          },
+          "clusters": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "serviceCount": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "smallPlatformThreshold": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "weights": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "requirements": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100
+              },
+              "preferences": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100
+              },
+              "overhead": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100
+              },
+              "operations": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100
+              },
+              "platform": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100
+              }
+            }
+          }
+        }
+      },
+      "Entity": {
+        "description": "A Backstage catalog entity.",
+        "type": "object",
+        "required": [
+          "apiVersion",
+          "kind",
+          "metadata"
+        ],
+        "properties": {
+          "apiVersion": {
+            "type": "string",
+            "minLength": 1
+          },
+          "kind": {
+            "type": "string",
+            "minLength": 1
+          },
+          "metadata": {
+            "type": "object",
+            "required": [
+              "name"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1
+              },
+              "namespace": {
+                "type": "string"
+              },
+              "annotations": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              }
+            },
+            "additionalProperties": true
+          },
+          "spec": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "relations": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        },
+        "additionalProperties": true
+      },
+      "Decision": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "chosen",
+          "status",
+          "title",
+          "context",
+          "rationale",
+          "alternatives",
+          "author",
+          "createdAt",
+          "updatedAt",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "chosen": {
+            "$ref": "#/components/schemas/MeshId"
+          },
+          "status": {
+            "$ref": "#/components/schemas/DecisionStatus"
+          },
+          "title": {
+            "type": "string"
+          },
+          "context": {
+            "type": "string"
+          },
+          "rationale": {
+            "type": "string"
+          },
+          "alternatives": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MeshId"
+            }
+          },
+          "author": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "supersedes": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "supersededBy": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "snapshot": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true
+          }
+        }
+      },
+      "DecisionEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "actor",
+          "at",
+          "toStatus",
+          "version"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "created",
+              "accepted",
+              "rejected",
+              "superseded"
+            ]
+          },
+          "actor": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "fromStatus": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/DecisionStatus"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "toStatus": {
+            "$ref": "#/components/schemas/DecisionStatus"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      }
+    }
+  },
+  "paths": {
+    "/entities/{namespace}/{kind}/{name}/evaluation": {
+      "get": {
+        "operationId": "GetEntityEvaluation",
+        "tags": [
+          "evaluations"
+        ],
+        "description": "The stored evaluation of one entity; with live=true, evaluated now from the current catalog entity.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "live",
+            "in": "query",
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evaluation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/evaluations": {
+      "get": {
+        "operationId": "ListEvaluations",
+        "tags": [
+          "evaluations"
+        ],
+        "description": "Every stored evaluation, filtered, sorted and paginated on the server.",
+        "parameters": [
+          {
+            "name": "owner",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "mesh",
+            "in": "query",
+            "description": "The recommended mesh.",
+            "schema": {
+              "$ref": "#/components/schemas/MeshId"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/Status"
+            }
+          },
+          {
+            "name": "decision",
+            "in": "query",
+            "description": "none: no decision in force · differs: the decision in force differs from the recommendation · proposed | accepted: a decision in that status",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "none",
+                "differs",
+                "proposed",
+                "accepted"
+              ]
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "description": "Text to find in the name, title, owner, system, description or tags.",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "sort",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "name",
+                "mesh",
+                "status",
+                "score",
+                "owner",
+                "system",
+                "evaluatedAt"
+              ],
+              "default": "name"
+            }
+          },
+          {
+            "name": "order",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc"
+              ],
+              "default": "asc"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of evaluations.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "totalCount",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/EvaluationRow"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/summary": {
+      "get": {
+        "operationId": "GetSummary",
+        "tags": [
+          "evaluations"
+        ],
+        "description": "Counts per recommended mesh and status, staleness, and the platform-level recommendation.",
+        "responses": {
+          "200": {
+            "description": "The summary.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "total",
+                    "byMesh",
+                    "byStatus",
+                    "stale",
+                    "lastSweep",
+                    "platform"
+                  ],
+                  "properties": {
+                    "total": {
+                      "type": "integer"
+                    },
+                    "byMesh": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "integer"
+                      }
+                    },
+                    "byStatus": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "integer"
+                      }
+                    },
+                    "stale": {
+                      "type": "boolean"
+                    },
+                    "lastSweep": {
+                      "type": [
+                        "object",
+                        "null"
+                      ],
+                      "properties": {
+                        "startedAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "finishedAt": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time"
+                        },
+                        "outcome": {
+                          "type": "string",
+                          "enum": [
+                            "running",
+                            "succeeded",
+                            "failed"
+                          ]
+                        },
+                        "message": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        },
+                        "services": {
+                          "type": [
+                            "integer",
+                            "null"
+                          ]
+                        }
+                      }
+                    },
+                    "lastSuccessAt": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "date-time"
+                    },
+                    "platform": {
+                      "type": [
+                        "object",
+                        "null"
+                      ],
+                      "additionalProperties": true,
+                      "description": "The one mesh for the platform, its ranking and the services it leaves unsatisfied."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/evaluate": {
+      "post": {
+        "operationId": "Evaluate",
+        "tags": [
+          "evaluations"
+        ],
+        "description": "Evaluates an entity without storing anything (what-if).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "entity"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "entity": {
+                    "$ref": "#/components/schemas/Entity"
+                  },
+                  "platform": {
+                    "$ref": "#/components/schemas/PlatformContext"
+                  },
+                  "callChainDepth": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 100
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The evaluation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evaluation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/knowledge-base": {
+      "get": {
+        "operationId": "GetKnowledgeBase",
+        "tags": [
+          "knowledge-base"
+        ],
+        "description": "The knowledge base in use (bundled, with any override merged), with its version and sources.",
+        "responses": {
+          "200": {
+            "description": "The knowledge base.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "version",
+                    "asOf",
+                    "sources",
+                    "meshes",
+                    "capabilities"
+                  ],
+                  "additionalProperties": true,
+                  "properties": {
+                    "version": {
+                      "type": "string"
+                    },
+                    "asOf": {
+                      "type": "string"
+                    },
+                    "sources": {
+                      "type": "object",
+                      "additionalProperties": true
+                    },
+                    "meshes": {
+                      "type": "object",
+                      "additionalProperties": true
+                    },
+                    "capabilities": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/decisions": {
+      "post": {
+        "operationId": "CreateDecision",
+        "tags": [
+          "decisions"
+        ],
+        "description": "Files a decision (status proposed). The author is the caller's Backstage identity.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "entityRef",
+                  "chosen",
+                  "title",
+                  "rationale"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "minLength": 3
+                  },
+                  "chosen": {
+                    "$ref": "#/components/schemas/MeshId"
+                  },
+                  "title": {
+                    "type": "string",
+                    "minLength": 3,
+                    "maxLength": 200
+                  },
+                  "context": {
+                    "type": "string",
+                    "maxLength": 20000
+                  },
+                  "rationale": {
+                    "type": "string",
+                    "minLength": 3,
+                    "maxLength": 20000
+                  },
+                  "alternatives": {
+                    "type": "array",
+                    "maxItems": 5,
+                    "items": {
+                      "$ref": "#/components/schemas/MeshId"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Decision"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "get": {
+        "operationId": "ListDecisions",
+        "tags": [
+          "decisions"
+        ],
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/DecisionStatus"
+            }
+          },
+          {
+            "name": "chosen",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/MeshId"
+            }
+          },
+          {
+            "name": "author",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of decisions, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Decision"
+                      }
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/decisions/{id}": {
+      "get": {
+        "operationId": "GetDecision",
+        "tags": [
+          "decisions"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/decisionId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The decision with its event history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Decision"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "events"
+                      ],
+                      "properties": {
+                        "events": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/DecisionEvent"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/decisions/{id}/transitions": {
+      "post": {
+        "operationId": "TransitionDecision",
+        "tags": [
+          "decisions"
+        ],
+        "description": "accept or reject a proposed decision; supersede an accepted one with a newer decision about the same entity.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/decisionId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "action",
+                  "version"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "accept",
+                      "reject",
+                      "supersede"
+                    ]
+                  },
+                  "version": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "The version being edited; a stale one gets 409."
+                  },
+                  "supersededBy": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 2000
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The decision after the transition.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Decision"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/decisions/{id}/adr.md": {
+      "get": {
+        "operationId": "GetDecisionAdr",
+        "tags": [
+          "decisions"
+        ],
+        "description": "The decision as a MADR markdown document.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/decisionId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "MADR markdown.",
+            "content": {
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    }
+  }
+} as const;
+
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);

@@ -1,0 +1,85 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  callChainDepths,
+  createEvaluator,
+  createFleetAccumulator,
+  KnowledgeBase,
+  PlatformContextInput,
+  resolvePlatform,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { EvaluationStore } from '../database/EvaluationStore';
+import { readAllComponents } from './catalogReader';
+import { inputHash, toRecord } from './records';
+import { buildSummary } from './summary';
+
+export function isService(e: Entity): boolean {
+  return e.kind.toLowerCase() === 'component' && (e.spec as { type?: unknown } | undefined)?.type === 'service';
+}
+
+export interface SweepDeps {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: EvaluationStore;
+  logger: LoggerService;
+  knowledgeBase: KnowledgeBase;
+  platform: PlatformContextInput;
+  now?: () => Date;
+}
+
+export interface SweepOutcome {
+  outcome: 'succeeded' | 'failed';
+  services: number;
+  written: number;
+  removed: number;
+  message?: string;
+}
+
+/**
+ * One sweep: read every Component from the catalog, evaluate the services
+ * (call-chain depth from dependsOn, service count from the catalog), store the
+ * results and the summary. A catalog outage keeps the last results, marked
+ * stale; a database failure rolls the write back whole.
+ */
+export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
+  const { catalog, auth, store, logger, knowledgeBase } = deps;
+  const now = deps.now ?? (() => new Date());
+  const sweepId = await store.startSweep(now());
+
+  let entities: Entity[];
+  try {
+    entities = await readAllComponents(catalog, auth);
+  } catch (e) {
+    const message = `catalog unreachable: ${(e as Error).message}`;
+    logger.warn(`Mesh Advisor sweep failed, keeping the last results and marking them stale (${message})`);
+    await store.markAllStale();
+    await store.finishSweep(sweepId, 'failed', { message }, now());
+    return { outcome: 'failed', services: 0, written: 0, removed: 0, message };
+  }
+
+  const services = entities.filter(isService);
+  const platform = resolvePlatform({ ...deps.platform, serviceCount: services.length });
+  const evaluate = createEvaluator({ knowledgeBase, platform });
+  const depths = callChainDepths(entities);
+  const fleet = createFleetAccumulator(knowledgeBase);
+  const records = services.map(entity => {
+    const depth = depths.get(stringifyEntityRef(entity)) ?? 1;
+    const result = evaluate(entity, depth);
+    fleet.add(result);
+    return toRecord(entity, result, inputHash(entity, depth, platform, knowledgeBase.version));
+  });
+
+  try {
+    const { written, removed } = await store.replaceAll(records, now());
+    const summary = buildSummary(records.map(r => r.result), fleet.result());
+    await store.finishSweep(sweepId, 'succeeded', { services: services.length, written, removed, summary }, now());
+    logger.info(`Mesh Advisor sweep: ${services.length} services evaluated, ${written} written, ${removed} removed`);
+    return { outcome: 'succeeded', services: services.length, written, removed };
+  } catch (e) {
+    const message = `storing results failed: ${(e as Error).message}`;
+    logger.error(`Mesh Advisor sweep failed; the previous results are kept (${message})`);
+    await store.finishSweep(sweepId, 'failed', { message }, now()).catch(() => undefined);
+    return { outcome: 'failed', services: services.length, written: 0, removed: 0, message };
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The engine's version: stored with every result and decision so they can be
+ * traced to what produced them. Bump it whenever scoring or explanations change.
+ * @public
+ */
+export const ENGINE_VERSION = '1.0.0';

@@ -1,0 +1,14 @@
+/**
+ * Mesh Advisor's isomorphic core: the annotation contract, the sourced
+ * knowledge base, the evaluation engine and the permissions. No Node-only
+ * APIs, so the browser runs the same engine for what-if edits.
+ *
+ * @packageDocumentation
+ */
+export * from './vocabulary';
+export * from './annotations';
+export { didYouMean } from './didYouMean';
+export * from './platform';
+export * from './knowledgeBase';
+export * from './engine';
+export * from './permissions';

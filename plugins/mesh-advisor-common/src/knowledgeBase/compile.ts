@@ -1,0 +1,106 @@
+import { CAPABILITIES, Capability, MESH_IDS, MeshId } from '../vocabulary';
+import { KnowledgeBase, SupportLevel } from './schema';
+
+/**
+ * The knowledge base turned into flat numbers and bit masks (one bit per
+ * capability, in vocabulary order), so that the engine's inner loop — which
+ * the sensitivity analysis runs dozens of times per entity — does no lookups
+ * or allocation.
+ */
+export interface CompiledMesh {
+  id: MeshId;
+  name: string;
+  yes: number;
+  partial: number;
+  unknown: number;
+  no: number;
+  placement: 'pod' | 'node' | 'none';
+  memoryMiB: number | null;
+  cpuPer1k: number | null;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  l7MemoryMiB: number | null;
+  l7CpuPer1k: number | null;
+  l7P99Ms: number | null;
+  hasL7Proxy: boolean;
+  complexity: number;
+  requiresCni?: string;
+}
+
+export interface CompiledKnowledgeBase {
+  kb: KnowledgeBase;
+  meshes: CompiledMesh[];
+  /** capabilities that need HTTP-aware processing */
+  l7Mask: number;
+  smallPlatformThreshold: number;
+  podsPerNode: number;
+}
+
+export const CAPABILITY_BIT: Record<Capability, number> = Object.fromEntries(
+  CAPABILITIES.map((c, i) => [c, 1 << i]),
+) as Record<Capability, number>;
+
+export function maskOf(caps: readonly Capability[]): number {
+  let mask = 0;
+  for (const c of caps) mask |= CAPABILITY_BIT[c];
+  return mask;
+}
+
+export function capabilitiesOf(mask: number): Capability[] {
+  const out: Capability[] = [];
+  for (let i = 0; i < CAPABILITIES.length; i++) {
+    if (mask & (1 << i)) out.push(CAPABILITIES[i]);
+  }
+  return out;
+}
+
+export function popcount(mask: number): number {
+  let n = mask - ((mask >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();
+
+export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  let l7Mask = 0;
+  CAPABILITIES.forEach((c, i) => {
+    if (kb.capabilities[c].layer === 7) l7Mask |= 1 << i;
+  });
+  const meshes = MESH_IDS.map((id): CompiledMesh => {
+    const facts = kb.meshes[id]!;
+    const masks: Record<SupportLevel, number> = { yes: 0, partial: 0, unknown: 0, no: 0 };
+    CAPABILITIES.forEach((c, i) => {
+      const level = kb.capabilities[c].support[id]?.level ?? 'unknown';
+      masks[level] |= 1 << i;
+    });
+    const o = facts.overhead;
+    return {
+      id,
+      name: facts.name,
+      ...masks,
+      placement: o?.placement ?? 'none',
+      memoryMiB: o?.memoryMiB.value ?? null,
+      cpuPer1k: o?.cpuVcpuPer1kRps.value ?? null,
+      p50Ms: o?.p50Ms.value ?? null,
+      p99Ms: o?.p99Ms.value ?? null,
+      l7MemoryMiB: o?.l7Proxy?.memoryMiB.value ?? null,
+      l7CpuPer1k: o?.l7Proxy?.cpuVcpuPer1kRps.value ?? null,
+      l7P99Ms: o?.l7Proxy?.p99Ms.value ?? null,
+      hasL7Proxy: !!o?.l7Proxy,
+      complexity: facts.operationalComplexity.level,
+      requiresCni: facts.requiresCni,
+    };
+  });
+  const compiled: CompiledKnowledgeBase = {
+    kb,
+    meshes,
+    l7Mask,
+    smallPlatformThreshold: kb.guidance.smallPlatformThreshold.value ?? 10,
+    podsPerNode: kb.guidance.podsPerNode.value ?? 30,
+  };
+  cache.set(kb, compiled);
+  return compiled;
+}

@@ -1,0 +1,3 @@
+export { KnowledgeBaseError, loadKnowledgeBase, mergeKnowledgeBaseData, parseKnowledgeBase } from './load';
+export { knowledgeBaseSchema } from './schema';
+export type { CapabilityFact, Figure, KnowledgeBase, MeshFacts, Source, SupportLevel } from './schema';
