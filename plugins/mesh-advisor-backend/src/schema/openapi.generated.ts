@@ -570,14 +570,7 @@ export const spec = {
                   "type": "string"
                 },
                 "newTop": {
-                  "oneOf": [
-                    {
-                      "$ref": "#/components/schemas/MeshId"
-                    },
-                    {
-                      "type": "null"
-                    }
-                  ]
+                  "$ref": "#/components/schemas/MeshId"
                 },
                 "annotations": {
                   "type": "object",

@@ -9,8 +9,8 @@ export function needsL7Proxy(m: CompiledMesh, s: Situation, ckb: CompiledKnowled
 /** Added p99 per hop for this service on this mesh; null when no source gives it. */
 export function p99PerHop(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): number | null {
   if (m.p99Ms === null) return null;
-  if (!needsL7Proxy(m, s, ckb)) return m.p99Ms;
-  return m.l7P99Ms === null ? null : m.p99Ms + m.l7P99Ms;
+  // The waypoint figure is for the whole L7 path, so it replaces the L4 one.
+  return needsL7Proxy(m, s, ckb) ? m.l7P99Ms : m.p99Ms;
 }
 
 /** Bit flags of the hard constraints a candidate violates (0: none). */

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledgeBase/schema';
 import type { Capability, MeshId } from '../vocabulary';
 import { BLOCKED_CAPABILITY, BLOCKED_LATENCY, BLOCKED_PLATFORM, p99PerHop } from './constraints';
 import { estimateOverhead } from './costs';
-import { isSmallPlatform } from './scoring';
+import { declaresNothing, isSmallPlatform } from './scoring';
 import { CAPACITY_LEVEL, Situation } from './situation';
 import type {
   Blocker,
@@ -142,6 +142,10 @@ function reasonsFor(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase, b
   if (m.placement !== 'none' && isSmallPlatform(s)) {
     const g = kb.guidance.smallPlatformThreshold;
     push('guidance.smallPlatformThreshold', `The platform has ${s.serviceCount} services, below the ${s.smallPlatformThreshold}-service threshold where a mesh must earn its place.`, 'against', g.sources);
+  }
+  if (m.placement !== 'none' && declaresNothing(s)) {
+    const none = kb.meshes.none!;
+    push('mesh.none', 'The service declares no requirement or preference a mesh would serve, so the mesh would be pure cost.', 'against', none.guidanceSources.length ? none.guidanceSources : none.license.sources);
   }
   if (m.id === 'linkerd' || facts.license.spdx !== 'Apache-2.0') {
     push(`mesh.${m.id}.releaseModel`, facts.releaseModel.note, 'neutral', facts.releaseModel.sources);

@@ -35,8 +35,8 @@ type Tally = FleetCandidate & { scoreSum: number; unsatisfied: UnsatisfiedServic
 
 /**
  * Recommends the one mesh for the platform: the candidate that meets the
- * most hard requirements across all evaluated services, then the least total
- * memory, then the best mean score. Takes results one at a time (`add`) so a
+ * most hard requirements across all evaluated services, then satisfies the
+ * most services, then costs the least total memory, then scores best. Takes results one at a time (`add`) so a
  * caller can stream a large catalog through it.
  * @public
  */
@@ -58,9 +58,12 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
       const budget = result.requirements.latencyBudgetMs !== undefined ? 1 : 0;
       for (const c of result.ranking) {
         const t = tallies.get(c.mesh)!;
-        const missingCaps = c.blockers.filter(b => b.kind === 'capability').length;
-        const overBudget = c.blockers.some(b => b.kind === 'latency-budget') ? 1 : 0;
-        t.requirementsMet += result.requirements.requires.length - missingCaps + budget - overBudget;
+        // A mesh that cannot run on the platform meets nothing.
+        if (!c.blockers.some(b => b.kind === 'platform')) {
+          const missingCaps = c.blockers.filter(b => b.kind === 'capability').length;
+          const overBudget = c.blockers.some(b => b.kind === 'latency-budget') ? 1 : 0;
+          t.requirementsMet += result.requirements.requires.length - missingCaps + budget - overBudget;
+        }
         if (c.blocked) {
           t.unsatisfied.push({
             entityRef: result.entityRef,
@@ -80,7 +83,7 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
         totalMemoryMiB: Math.round(t.totalMemoryMiB * 10) / 10,
         meanScore: t.servicesSatisfied ? Math.round(scoreSum / t.servicesSatisfied) : 0,
       }));
-      ranking.sort((a, b) => b.requirementsMet - a.requirementsMet || a.totalMemoryMiB - b.totalMemoryMiB || b.meanScore - a.meanScore || MESH_IDS.indexOf(a.mesh) - MESH_IDS.indexOf(b.mesh));
+      ranking.sort((a, b) => b.requirementsMet - a.requirementsMet || b.servicesSatisfied - a.servicesSatisfied || a.totalMemoryMiB - b.totalMemoryMiB || b.meanScore - a.meanScore || MESH_IDS.indexOf(a.mesh) - MESH_IDS.indexOf(b.mesh));
       const top = ranking[0];
       if (!top || considered === 0) {
         return { recommendation: null, ranking, unsatisfied: [], servicesConsidered: considered };

@@ -7,21 +7,31 @@ import type { ScoreBreakdown } from './types';
 /**
  * Scoring: each part is a fit between 0 and 1, times its weight.
  *  - requirements: every partly supported requirement costs 20 % of the part,
- *    every unverified one 35 % (adding a requirement can only lower a score);
- *  - preferences: the share of preferred capabilities met (partial: half);
+ *    every unverified one 35 %;
+ *  - preferences: every preferred capability missing costs 25 % of the part,
+ *    unverified 20 %, partial 10 % — in points always less than the same
+ *    capability costs as a requirement, so promoting a preference to a
+ *    requirement, or adding one, can only lower a candidate that lacks it;
  *  - overhead: added p99 per hop against the budget (or 2 ms), memory per pod
  *    against 100 MiB, CPU per 1000 RPS against half a core;
  *  - operations: complexity 0–5 against the team's declared capacity;
  *  - platform: what already runs (current mesh, CNI).
- * Below the small-platform threshold every mesh loses 10 points: it must earn
- * its place. A blocked candidate scores 0.
+ * A mesh must earn its place: below the small-platform threshold every mesh
+ * loses 10 points, and for a service that declares no requirement or
+ * preference at all it loses 7 (the cost of one partly met requirement, so
+ * declaring a requirement a mesh only partly meets never raises its score).
+ * A blocked candidate scores 0.
  */
 const PARTIAL_PENALTY = 0.2;
 const UNKNOWN_PENALTY = 0.35;
+const PREF_NO_PENALTY = 0.25;
+const PREF_UNKNOWN_PENALTY = 0.2;
+const PREF_PARTIAL_PENALTY = 0.1;
 const REFERENCE_LATENCY_MS = 2;
 const REFERENCE_MEMORY_MIB = 100;
 const REFERENCE_CPU_PER_1K = 0.5;
 const SMALL_PLATFORM_PENALTY = 10;
+const NO_NEED_PENALTY = 7;
 const UNKNOWN_FIT = 0.5;
 
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
@@ -43,6 +53,10 @@ export function platformFit(m: CompiledMesh, s: Situation): number {
   return fit;
 }
 
+export function declaresNothing(s: Situation): boolean {
+  return s.req === 0 && s.pref === 0;
+}
+
 export function isSmallPlatform(s: Situation): boolean {
   return s.serviceCount !== undefined && s.serviceCount < s.smallPlatformThreshold;
 }
@@ -51,10 +65,8 @@ export function isSmallPlatform(s: Situation): boolean {
 export function scoreBreakdown(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): ScoreBreakdown {
   const w = s.weights;
   const reqPenalty = popcount(s.req & m.partial) * PARTIAL_PENALTY + popcount(s.req & m.unknown) * UNKNOWN_PENALTY;
-  const nPref = popcount(s.pref);
-  const prefFit = nPref
-    ? (popcount(s.pref & m.yes) + 0.5 * popcount(s.pref & m.partial) + 0.25 * popcount(s.pref & m.unknown)) / nPref
-    : 1;
+  const prefPenalty =
+    popcount(s.pref & m.no) * PREF_NO_PENALTY + popcount(s.pref & m.unknown) * PREF_UNKNOWN_PENALTY + popcount(s.pref & m.partial) * PREF_PARTIAL_PENALTY;
   const p99 = p99PerHop(m, s, ckb);
   const latencyFit = p99 === null ? UNKNOWN_FIT : clamp01(1 - p99 / (s.budgetMs === Infinity ? REFERENCE_LATENCY_MS : s.budgetMs));
   const mem = serviceMemoryMiB(m, s, ckb);
@@ -62,12 +74,15 @@ export function scoreBreakdown(m: CompiledMesh, s: Situation, ckb: CompiledKnowl
   const cpu = cpuPer1k(m, s, ckb);
   const cpuFit = cpu === null ? UNKNOWN_FIT : clamp01(1 - cpu / REFERENCE_CPU_PER_1K);
   return {
-    requirements: w.requirements * clamp01(1 - reqPenalty),
-    preferences: w.preferences * prefFit,
+    // Not clamped: many partly met requirements may push the part below zero,
+    // so one more always costs (the total is clamped instead).
+    requirements: w.requirements * (1 - reqPenalty),
+    preferences: w.preferences * clamp01(1 - prefPenalty),
     overhead: w.overhead * (0.5 * latencyFit + 0.3 * memFit + 0.2 * cpuFit),
     operations: w.operations * operationsFit(m, s),
     platform: w.platform * platformFit(m, s),
     smallPlatformPenalty: m.placement !== 'none' && isSmallPlatform(s) ? SMALL_PLATFORM_PENALTY : 0,
+    noNeedPenalty: m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0,
   };
 }
 
@@ -76,7 +91,7 @@ export function totalScore(b: ScoreBreakdown, s: Situation): number {
   const w = s.weights;
   const max = w.requirements + w.preferences + w.overhead + w.operations + w.platform;
   if (max <= 0) return 0;
-  const raw = ((b.requirements + b.preferences + b.overhead + b.operations + b.platform) * 100) / max - b.smallPlatformPenalty;
+  const raw = ((b.requirements + b.preferences + b.overhead + b.operations + b.platform) * 100) / max - b.smallPlatformPenalty - b.noNeedPenalty;
   return Math.round(clamp01(raw / 100) * 100);
 }
 

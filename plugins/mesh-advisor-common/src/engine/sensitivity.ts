@@ -5,26 +5,26 @@ import { topCandidate } from './scoring';
 import { Situation } from './situation';
 import type { Flip } from './types';
 
-const MAX_FLIPS = 4;
+const MAX_FLIPS = 5;
 
 /**
  * What would change the answer: every single change of requirements or
  * context, tried on the fast scoring path, keeping those that flip the top
- * pick. Team-level changes (requirements, capacity, budget) come before
- * platform-level ones (CNI, current mesh); at most one flip per new top pick
- * of each kind, so the list stays short and varied.
+ * pick to another candidate (a change after which nothing fits is not
+ * advice). The list keeps the first flip of each kind — team-level kinds
+ * (requirements, capacity, budget) before platform-level ones (CNI, current
+ * mesh) — then fills up in that order, at most one per kind and new top pick.
  */
 export function whatWouldChange(s: Situation, ckb: CompiledKnowledgeBase, currentTop: number): Flip[] {
   const flips: Flip[] = [];
   const seen = new Set<string>();
-  const meshId = (i: number) => (i < 0 ? null : ckb.meshes[i].id);
   const consider = (variant: Situation, flip: Omit<Flip, 'newTop'>) => {
     const top = topCandidate(variant, ckb);
-    if (top === currentTop) return;
+    if (top === currentTop || top < 0) return;
     const key = `${flip.kind}:${top}`;
     if (seen.has(key)) return;
     seen.add(key);
-    flips.push({ ...flip, newTop: meshId(top) });
+    flips.push({ ...flip, newTop: ckb.meshes[top].id });
   };
   const requires = capabilitiesOf(s.req);
   const annotate = (req: number) => ({
@@ -66,5 +66,8 @@ export function whatWouldChange(s: Situation, ckb: CompiledKnowledgeBase, curren
     if (mesh === s.currentMesh) continue;
     consider({ ...s, currentMesh: mesh }, { kind: 'current-mesh', change: mesh === 'none' ? 'If the platform ran no mesh today' : `If the platform already ran ${mesh}`, platform: { currentMesh: mesh } });
   }
-  return flips.slice(0, MAX_FLIPS);
+  const firstOfKind = flips.filter((f, i) => flips.findIndex(g => g.kind === f.kind) === i);
+  const rest = flips.filter(f => !firstOfKind.includes(f));
+  const picked = new Set([...firstOfKind, ...rest].slice(0, MAX_FLIPS));
+  return flips.filter(f => picked.has(f));
 }

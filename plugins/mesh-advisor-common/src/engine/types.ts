@@ -81,7 +81,10 @@ export type ScoreBreakdown = {
   overhead: number;
   operations: number;
   platform: number;
+  /** below the small-platform threshold a mesh must earn its place */
   smallPlatformPenalty: number;
+  /** the service declares nothing a mesh would serve */
+  noNeedPenalty: number;
 };
 
 /** One mesh, as judged for this service. @public */
@@ -127,8 +130,8 @@ export type Flip = {
     | 'current-mesh';
   /** a sentence: "Require post-quantum" */
   change: string;
-  /** what the top pick becomes (null: nothing satisfies every requirement) */
-  newTop: MeshId | null;
+  /** what the top pick becomes */
+  newTop: MeshId;
   /** annotations to set (null: remove) or platform fields to change */
   annotations?: Record<string, string | null>;
   platform?: Partial<PlatformContext>;

@@ -60,7 +60,11 @@ export const overheadSchema = z.strictObject({
   /** added latency per hop, with the L4-only data plane */
   p50Ms: figureSchema,
   p99Ms: figureSchema,
-  /** extra per-hop cost when an L7 proxy must be added (Istio ambient's waypoint) */
+  /**
+   * When an L7 proxy must be added (Istio ambient's waypoint): its own memory
+   * and CPU (added to the L4 proxy's), and the p99 per hop of the whole L7
+   * path (used instead of `p99Ms`).
+   */
   l7Proxy: z
     .strictObject({
       memoryMiB: figureSchema,
@@ -112,7 +116,7 @@ export const guidanceSchema = z.strictObject({
 /** The knowledge base file: `data/knowledge-base.yaml`. @public */
 export const knowledgeBaseSchema = z
   .strictObject({
-    version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'a version like 2026.11.0'),
+    version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+(-[a-z0-9.-]+)?$/, 'a version like 2026.11.0 or 2026.11.0-acme.1'),
     asOf: isoDate,
     sources: z.record(sourceId, sourceSchema),
     meshes: z.record(z.enum([...MESH_IDS, ...COMPANION_IDS]), meshSchema),
