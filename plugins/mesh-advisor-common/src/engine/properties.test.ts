@@ -19,7 +19,8 @@ const requirements = fc.record({
   replicas: fc.option(fc.nat(200).map(String)),
   capacity: fc.option(fc.constantFrom('low', 'medium', 'high')),
 });
-const toAnnotations = (r: fc.RecordValue<typeof requirements extends fc.Arbitrary<infer T> ? T : never>) => {
+type Declared = { requires: string[]; prefers: string[]; budget: string | null; replicas: string | null; capacity: string | null };
+const toAnnotations = (r: Declared) => {
   const out: Record<string, string> = {};
   if (r.requires.length) out[ANNOTATIONS.requires] = r.requires.join(', ');
   if (r.prefers.length) out[ANNOTATIONS.prefers] = r.prefers.join(', ');
