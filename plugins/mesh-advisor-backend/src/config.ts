@@ -52,7 +52,7 @@ export async function readMeshAdvisorConfig(config: Config): Promise<MeshAdvisor
       schedule = {
         ...DEFAULT_SCHEDULE,
         ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          withDefaultFrequency(raw.getConfig('schedule')),
+          withDefaults(raw.getConfig('schedule')),
         ),
       };
     } catch (e) {
@@ -88,8 +88,11 @@ export async function readMeshAdvisorConfig(config: Config): Promise<MeshAdvisor
   };
 }
 
-/** `frequency` may be left out of `meshAdvisor.schedule`; the reader requires it. */
-function withDefaultFrequency(schedule: Config): Config {
-  if (schedule.has('frequency')) return schedule;
-  return new ConfigReader({ frequency: { minutes: 10 }, ...schedule.get<JsonObject>() });
+/** `frequency` and `timeout` may be left out of `meshAdvisor.schedule`; the reader requires them. */
+function withDefaults(schedule: Config): Config {
+  return new ConfigReader({
+    frequency: { minutes: 10 },
+    timeout: { minutes: 5 },
+    ...schedule.get<JsonObject>(),
+  });
 }

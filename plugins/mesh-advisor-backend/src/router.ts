@@ -4,7 +4,8 @@ import { InputError } from '@backstage/errors';
 import type { KnowledgeBase, MeshId, EvaluationStatus } from '@mesh-advisor/plugin-mesh-advisor-common';
 import express from 'express';
 import type { SortField } from './database/EvaluationStore';
-import { createOpenApiRouter } from './schema/openapi.generated';
+import { createOpenApiRouter, spec } from './schema/openapi.generated';
+import { rejectUnknownBodyFields } from './service/unknownFields';
 import type { DecisionService } from './service/decisions';
 import type { EvaluationService } from './service/evaluations';
 
@@ -23,8 +24,9 @@ export interface RouterOptions {
  */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { httpAuth, evaluations, decisions, knowledgeBase } = options;
-  const router = await createOpenApiRouter();
-  router.use(express.json({ limit: '1mb' }));
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '1mb' }), rejectUnknownBodyFields(spec)],
+  });
 
   router.get('/entities/:namespace/:kind/:name/evaluation', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -1,1 +1,36 @@
-export {};
+/**
+ * Mesh Advisor: which service mesh fits each catalog service, why, at what
+ * cost, and the adoption decisions teams recorded.
+ *
+ * @packageDocumentation
+ */
+export {
+  meshAdvisorPlugin,
+  MeshAdvisorPage,
+  EntityMeshAdvisorContent,
+  EntityMeshAdvisorCard,
+} from './plugin';
+export { isMeshAdvisorAvailable } from './isMeshAdvisorAvailable';
+export { meshAdvisorApiRef, MeshAdvisorClient } from './api';
+export type {
+  MeshAdvisorApi,
+  StoredEvaluation,
+  EvaluationRow,
+  EvaluationSortField,
+  EvaluationListQuery,
+  EvaluationPage,
+  DecisionFilter,
+  SweepInfo,
+  PlatformSummary,
+  MeshAdvisorSummary,
+  DecisionStatus,
+  DecisionSnapshot,
+  Decision,
+  DecisionEvent,
+  DecisionWithEvents,
+  NewDecision,
+  DecisionTransition,
+  DecisionListQuery,
+  DecisionPage,
+  EvaluateRequest,
+} from './api';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Entity, RELATION_OWNED_BY, RELATION_PART_OF, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef, RELATION_OWNED_BY, RELATION_PART_OF, stringifyEntityRef } from '@backstage/catalog-model';
 import type { EvaluationResult, PlatformContext } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { ENGINE_VERSION } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { EvaluationRecord } from '../database/EvaluationStore';
@@ -13,8 +13,14 @@ function relationTarget(entity: Entity, type: string, kind: string): string | un
 export function ownerAndSystem(entity: Entity): { owner?: string; system?: string } {
   const spec = (entity.spec ?? {}) as { owner?: unknown; system?: unknown };
   const ns = entity.metadata.namespace ?? 'default';
-  const fromSpec = (v: unknown, kind: string) =>
-    typeof v === 'string' && v ? (v.includes(':') ? v : `${kind}:${ns}/${v}`).toLowerCase() : undefined;
+  const fromSpec = (v: unknown, defaultKind: string) => {
+    if (typeof v !== 'string' || !v) return undefined;
+    try {
+      return stringifyEntityRef(parseEntityRef(v, { defaultKind, defaultNamespace: ns }));
+    } catch {
+      return undefined;
+    }
+  };
   return {
     owner: relationTarget(entity, RELATION_OWNED_BY, 'group') ?? relationTarget(entity, RELATION_OWNED_BY, 'user') ?? fromSpec(spec.owner, 'group'),
     system: relationTarget(entity, RELATION_PART_OF, 'system') ?? fromSpec(spec.system, 'system'),

@@ -1,0 +1,45 @@
+import type { ReactElement } from 'react';
+import type { Entity } from '@backstage/catalog-model';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  permissionApiRef,
+  PermissionApi,
+} from '@backstage/plugin-permission-react';
+import { meshAdvisorApiRef } from '../api/MeshAdvisorApi';
+import { FakeMeshAdvisorApi } from '../testing/FakeMeshAdvisorApi';
+import { fakePermissionApi } from '../testing/permissionApi';
+
+/** Renders a Mesh Advisor component with the fake API, in a test app. */
+export async function renderWithApis(
+  element: ReactElement,
+  options: {
+    api: FakeMeshAdvisorApi;
+    entity?: Entity;
+    permissionApi?: PermissionApi;
+    routeEntries?: string[];
+  },
+) {
+  const wrapped = options.entity ? (
+    <EntityProvider entity={options.entity}>{element}</EntityProvider>
+  ) : (
+    element
+  );
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [meshAdvisorApiRef, options.api],
+        [permissionApiRef, options.permissionApi ?? fakePermissionApi()],
+      ]}
+    >
+      {wrapped}
+    </TestApiProvider>,
+    {
+      routeEntries: options.routeEntries,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}

@@ -1,0 +1,200 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  Confidence,
+  EvaluationResult,
+  EvaluationStatus,
+  FleetRecommendation,
+  MeshId,
+  PlatformContextInput,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+
+/**
+ * An evaluation as the backend returns it: the engine's result plus when it
+ * was stored and whether the sweep that stored it could read the catalog.
+ * @public
+ */
+export type StoredEvaluation = EvaluationResult & {
+  /** when the result was computed (ISO 8601) */
+  evaluatedAt?: string;
+  /** true when the last sweep could not read the catalog */
+  stale?: boolean;
+  /** true when evaluated on request rather than read from storage */
+  live?: boolean;
+};
+
+/** Status of an adoption decision. @public */
+export type DecisionStatus =
+  | 'proposed'
+  | 'accepted'
+  | 'rejected'
+  | 'superseded';
+
+/** One service in the overview table. @public */
+export type EvaluationRow = {
+  entityRef: string;
+  name: string;
+  title?: string | null;
+  owner?: string | null;
+  system?: string | null;
+  status: EvaluationStatus;
+  recommendedMesh: MeshId | null;
+  confidence: Confidence | null;
+  score: number | null;
+  issueCount: number;
+  evaluatedAt: string;
+  stale: boolean;
+  /** the decision in force: the newest proposed or accepted one */
+  decision?: { id: string; chosen: MeshId; status: DecisionStatus } | null;
+};
+
+/** Columns the overview table sorts by on the server. @public */
+export type EvaluationSortField =
+  | 'name'
+  | 'mesh'
+  | 'status'
+  | 'score'
+  | 'owner'
+  | 'system'
+  | 'evaluatedAt';
+
+/**
+ * none: no decision in force · differs: the decision in force differs from the
+ * recommendation · proposed | accepted: a decision in that status.
+ * @public
+ */
+export type DecisionFilter = 'none' | 'differs' | 'proposed' | 'accepted';
+
+/** Filters, sort and page of GET /evaluations. @public */
+export type EvaluationListQuery = {
+  owner?: string;
+  system?: string;
+  mesh?: MeshId;
+  status?: EvaluationStatus;
+  decision?: DecisionFilter;
+  q?: string;
+  sort?: EvaluationSortField;
+  order?: 'asc' | 'desc';
+  /** 1–500 */
+  limit?: number;
+  cursor?: string;
+};
+
+/** A page of GET /evaluations. @public */
+export type EvaluationPage = {
+  items: EvaluationRow[];
+  totalCount: number;
+  nextCursor: string | null;
+};
+
+/** The last sweep of the catalog. @public */
+export type SweepInfo = {
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: 'running' | 'succeeded' | 'failed';
+  message: string | null;
+  services: number | null;
+};
+
+/** The platform-level recommendation, as stored by the last sweep. @public */
+export type PlatformSummary = FleetRecommendation & {
+  /** how many services are unsatisfied in all (`unsatisfied` may be truncated) */
+  unsatisfiedTotal?: number;
+};
+
+/** GET /summary. @public */
+export type MeshAdvisorSummary = {
+  total: number;
+  byMesh: Record<string, number>;
+  byStatus: Record<string, number>;
+  stale: boolean;
+  lastSweep: SweepInfo | null;
+  lastSuccessAt?: string | null;
+  platform: PlatformSummary | null;
+};
+
+/** The evaluation a decision was made against. @public */
+export type DecisionSnapshot = {
+  engineVersion: string;
+  knowledgeBaseVersion: string;
+  recommendation: { mesh: MeshId; confidence: string; score: number } | null;
+  scores: Partial<Record<MeshId, number>>;
+  evaluatedAt: string | null;
+  scope: 'service' | 'platform';
+};
+
+/** A recorded mesh adoption decision. @public */
+export type Decision = {
+  id: string;
+  entityRef: string;
+  chosen: MeshId;
+  status: DecisionStatus;
+  title: string;
+  context: string;
+  rationale: string;
+  alternatives: MeshId[];
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  /** increases with every transition; send it back to transition */
+  version: number;
+  supersedes?: string | null;
+  supersededBy?: string | null;
+  snapshot?: DecisionSnapshot | null;
+};
+
+/** One step of a decision's history. @public */
+export type DecisionEvent = {
+  type: 'created' | 'accepted' | 'rejected' | 'superseded';
+  actor: string;
+  at: string;
+  fromStatus?: DecisionStatus | null;
+  toStatus: DecisionStatus;
+  version: number;
+  note?: string | null;
+};
+
+/** GET /decisions/:id. @public */
+export type DecisionWithEvents = Decision & { events: DecisionEvent[] };
+
+/** POST /decisions. @public */
+export type NewDecision = {
+  entityRef: string;
+  chosen: MeshId;
+  title: string;
+  context?: string;
+  rationale: string;
+  alternatives?: MeshId[];
+};
+
+/** POST /decisions/:id/transitions. @public */
+export type DecisionTransition = {
+  action: 'accept' | 'reject' | 'supersede';
+  /** the version being edited; a stale one gets 409 */
+  version: number;
+  /** for supersede: the newer decision */
+  supersededBy?: string;
+  note?: string;
+};
+
+/** Filters and page of GET /decisions. @public */
+export type DecisionListQuery = {
+  entityRef?: string;
+  status?: DecisionStatus;
+  chosen?: MeshId;
+  author?: string;
+  limit?: number;
+  cursor?: string;
+};
+
+/** A page of GET /decisions, newest first. @public */
+export type DecisionPage = {
+  items: Decision[];
+  nextCursor: string | null;
+};
+
+/** POST /evaluate (what-if on the server). @public */
+export type EvaluateRequest = {
+  entity: Entity;
+  platform?: PlatformContextInput;
+  callChainDepth?: number;
+};

@@ -1,0 +1,2 @@
+export { CapabilityComparisonTable } from './CapabilityComparisonTable';
+export { GuidanceCard } from './GuidanceCard';

@@ -1,0 +1,40 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useDecision } from '../../hooks/useDecisions';
+import { RelativeTime } from '../shared';
+
+const VERB = {
+  created: 'Proposed',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  superseded: 'Superseded',
+};
+
+/** The decision's events, oldest first. */
+export function DecisionHistory(props: {
+  decisionId: string;
+  version: number;
+}) {
+  const { value, loading, error } = useDecision(
+    props.decisionId,
+    props.version,
+  );
+  if (loading && !value) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  return (
+    <Box component="ol" pl={2.5} m={0} aria-label="Decision history">
+      {value.events.map(e => (
+        <Typography
+          component="li"
+          variant="body2"
+          key={`${e.version}-${e.type}`}
+        >
+          {VERB[e.type]} by {e.actor} <RelativeTime iso={e.at} /> (version{' '}
+          {e.version}){e.note ? `: ${e.note}` : ''}
+        </Typography>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Divider from '@material-ui/core/Divider';
+import Typography from '@material-ui/core/Typography';
+import {
+  meshDecisionCreatePermission,
+  meshDecisionTransitionPermission,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { StoredEvaluation } from '../../api/types';
+import { useEntityDecisions } from '../../hooks/useDecisions';
+import { DecisionStatusChip, MeshChip } from '../shared';
+import { AdrDownloadButton } from './AdrDownloadButton';
+import { DecisionActions } from './DecisionActions';
+import { DecisionFormDialog } from './DecisionFormDialog';
+import { DecisionHistory } from './DecisionHistory';
+import { DecisionSummary } from './DecisionSummary';
+import { PermissionedButton } from './PermissionedButton';
+import { prefillDecision } from './prefillDecision';
+
+/**
+ * The decision in force for a service, its history, and the actions the
+ * user may take: file, accept, reject, supersede, download the ADR.
+ */
+export function DecisionsCard(props: {
+  entity: Entity;
+  evaluation?: StoredEvaluation;
+}) {
+  const { entity, evaluation } = props;
+  const entityRef = stringifyEntityRef(entity);
+  const { decisions, inForce, loading, error, reload } =
+    useEntityDecisions(entityRef);
+  const create = usePermission({
+    permission: meshDecisionCreatePermission,
+    resourceRef: entityRef,
+  });
+  const transition = usePermission({
+    permission: meshDecisionTransitionPermission,
+    resourceRef: entityRef,
+  });
+  const [formOpen, setFormOpen] = useState(false);
+  const others = decisions.filter(d => d.id !== inForce?.id);
+
+  const fileButton = (
+    <PermissionedButton
+      allowed={create.allowed}
+      permissionLoading={create.loading}
+      deniedReason="You may not file decisions about this service (permission mesh-advisor.decision.create); ask one of its owners."
+      color="primary"
+      variant={inForce ? 'outlined' : 'contained'}
+      size="small"
+      onClick={() => setFormOpen(true)}
+    >
+      {inForce ? 'File a new decision' : 'File decision'}
+    </PermissionedButton>
+  );
+
+  return (
+    <InfoCard title="Decision">
+      {loading && !decisions.length && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {!loading && !error && !inForce && (
+        <Box mb={2}>
+          <Typography variant="body1">No decision yet</Typography>
+          <Typography variant="body2" color="textSecondary">
+            Record which mesh this service adopts and why; it becomes an ADR you
+            can download.
+          </Typography>
+        </Box>
+      )}
+      {inForce && (
+        <>
+          <DecisionSummary
+            decision={inForce}
+            recommended={evaluation?.recommendation?.mesh}
+          />
+          <Box display="flex" alignItems="center" flexWrap="wrap" my={1}>
+            <DecisionActions
+              decision={inForce}
+              decisions={decisions}
+              permission={transition}
+              onChanged={reload}
+            />
+            <AdrDownloadButton decisionId={inForce.id} />
+          </Box>
+          <Typography variant="subtitle2">History</Typography>
+          <DecisionHistory decisionId={inForce.id} version={inForce.version} />
+          <Box my={2}>
+            <Divider />
+          </Box>
+        </>
+      )}
+      {!error && fileButton}
+      {others.length > 0 && (
+        <Box mt={2}>
+          <Typography variant="subtitle2">
+            Earlier and other decisions
+          </Typography>
+          <Box component="ul" pl={0} m={0} style={{ listStyle: 'none' }}>
+            {others.map(d => (
+              <Box
+                component="li"
+                key={d.id}
+                aria-label={d.title}
+                py={0.5}
+                borderTop={1}
+                borderColor="divider"
+              >
+                <Box display="flex" alignItems="center" flexWrap="wrap">
+                  <Box mr={1}>
+                    <DecisionStatusChip status={d.status} />
+                  </Box>
+                  <Box mr={1}>
+                    <MeshChip mesh={d.chosen} />
+                  </Box>
+                  <Typography variant="body2">{d.title}</Typography>
+                </Box>
+                <Box display="flex" alignItems="center" flexWrap="wrap">
+                  {(d.status === 'proposed' || d.status === 'accepted') && (
+                    <DecisionActions
+                      decision={d}
+                      decisions={decisions}
+                      permission={transition}
+                      onChanged={reload}
+                    />
+                  )}
+                  <AdrDownloadButton decisionId={d.id} />
+                </Box>
+              </Box>
+            ))}
+          </Box>
+        </Box>
+      )}
+      {formOpen && (
+        <DecisionFormDialog
+          open
+          entityRef={entityRef}
+          initial={prefillDecision(entity, evaluation)}
+          onClose={() => setFormOpen(false)}
+          onCreated={() => {
+            setFormOpen(false);
+            reload();
+          }}
+        />
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { DecisionsCard } from './DecisionsCard';
+export { DecisionsList } from './DecisionsList';

@@ -1,0 +1,2 @@
+export { MeshTab } from './MeshTab';
+export { MeshAdvisorEntityCard } from './MeshAdvisorEntityCard';

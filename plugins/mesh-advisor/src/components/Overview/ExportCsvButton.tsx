@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { meshAdvisorApiRef, MeshAdvisorApi } from '../../api/MeshAdvisorApi';
+import type { EvaluationListQuery, EvaluationRow } from '../../api/types';
+import { evaluationRowsToCsv } from '../../lib/csv';
+import { downloadText } from '../../lib/download';
+import { serverMessage } from '../../lib/errors';
+
+/** The most rows an export fetches. */
+export const EXPORT_MAX_ROWS = 10000;
+const EXPORT_PAGE_SIZE = 500;
+
+/** Every row matching the query, page by page, up to `max`. */
+export async function fetchAllRows(
+  api: MeshAdvisorApi,
+  query: EvaluationListQuery,
+  max = EXPORT_MAX_ROWS,
+  onProgress?: (rows: number) => void,
+): Promise<{ rows: EvaluationRow[]; truncated: boolean }> {
+  const rows: EvaluationRow[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await api.listEvaluations({
+      ...query,
+      limit: Math.min(EXPORT_PAGE_SIZE, max - rows.length),
+      cursor,
+    });
+    rows.push(...page.items);
+    onProgress?.(rows.length);
+    if (!page.nextCursor || page.items.length === 0) {
+      return { rows, truncated: false };
+    }
+    if (rows.length >= max) return { rows, truncated: true };
+    cursor = page.nextCursor;
+  }
+}
+
+/** Downloads the table, with its current filters and sort, as CSV. */
+export function ExportCsvButton(props: { query: EvaluationListQuery }) {
+  const api = useApi(meshAdvisorApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [progress, setProgress] = useState<number | undefined>();
+  const exportCsv = async () => {
+    setProgress(0);
+    try {
+      const { rows, truncated } = await fetchAllRows(
+        api,
+        props.query,
+        EXPORT_MAX_ROWS,
+        setProgress,
+      );
+      downloadText(
+        'mesh-advisor-services.csv',
+        evaluationRowsToCsv(rows),
+        'text/csv',
+      );
+      if (truncated) {
+        alertApi.post({
+          message: `Exported the first ${EXPORT_MAX_ROWS} rows; narrow the filters to export the rest.`,
+          severity: 'warning',
+        });
+      }
+    } catch (e) {
+      alertApi.post({
+        message: `Export failed: ${serverMessage(e)}`,
+        severity: 'error',
+      });
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  return (
+    <Button
+      size="small"
+      variant="outlined"
+      startIcon={<GetAppIcon />}
+      onClick={exportCsv}
+      disabled={progress !== undefined}
+    >
+      {progress === undefined ? 'Export CSV' : `Exporting… ${progress} rows`}
+    </Button>
+  );
+}

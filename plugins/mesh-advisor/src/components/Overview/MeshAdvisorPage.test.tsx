@@ -1,0 +1,349 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+import type { EvaluationListQuery, EvaluationRow } from '../../api/types';
+import {
+  decisionFixture,
+  evaluationsByRef,
+  FakeMeshAdvisorApi,
+  fixtureId,
+  rowFixture,
+  serviceEntities,
+  summaryFixture,
+} from '../../testing';
+import { MeshAdvisorPage } from './MeshAdvisorPage';
+
+const evaluations = evaluationsByRef();
+
+/** `count` rows, cycling through the evaluated test services. */
+function manyRows(count: number): EvaluationRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const entity = serviceEntities[i % serviceEntities.length];
+    const row = rowFixture(entity, evaluations[stringifyEntityRef(entity)]);
+    const name = `svc-${String(i).padStart(4, '0')}`;
+    return { ...row, name, entityRef: `component:default/${name}` };
+  });
+}
+
+function makeApi(rows = manyRows(120)) {
+  return new FakeMeshAdvisorApi({ evaluations, rows });
+}
+
+const listQueries = (api: FakeMeshAdvisorApi) =>
+  api.callsTo('listEvaluations').map(([q]) => q as EvaluationListQuery);
+const lastListQuery = (api: FakeMeshAdvisorApi) =>
+  listQueries(api).slice(-1)[0];
+
+describe('MeshAdvisorPage', () => {
+  it('shows the platform recommendation and links unsatisfied services to their Mesh tab', async () => {
+    const api = makeApi();
+    const platform = api.summary.platform!;
+    expect(platform.unsatisfied.length).toBeGreaterThan(0);
+    await renderWithApis(<MeshAdvisorPage />, { api });
+
+    expect(
+      screen.getByRole('heading', { name: 'Mesh Advisor' }),
+    ).toBeInTheDocument();
+    const pick = await screen.findByTestId('platform-recommendation');
+    expect(pick).toHaveTextContent(platform.recommendation!.name);
+    expect(pick).toHaveTextContent(
+      `${platform.recommendation!.confidence} confidence`,
+    );
+
+    const unsatisfied = screen.getByRole('list', {
+      name: 'Unsatisfied services',
+    });
+    const first = platform.unsatisfied[0];
+    const link = within(unsatisfied).getByRole('link', {
+      name: first.entityRef,
+    });
+    const { name } = first.entityRef.match(/\/(?<name>.+)$/)!.groups!;
+    expect(link).toHaveAttribute(
+      'href',
+      `/catalog/default/component/${name}/mesh`,
+    );
+    for (const missing of first.missing) {
+      expect(
+        within(link.closest('li')!).getByText(missing),
+      ).toBeInTheDocument();
+    }
+  });
+
+  it('charts the services per recommended mesh, and a bar filters the table', async () => {
+    const api = makeApi();
+    const user = userEvent.setup();
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    const linkerdCount = api.summary.byMesh.linkerd;
+    expect(linkerdCount).toBeGreaterThan(0);
+    await screen.findByText(/^1–50 of 120$/);
+    const bar = screen.getByRole('button', {
+      name: `Linkerd: ${linkerdCount} services`,
+    });
+    expect(bar).toHaveAttribute('aria-pressed', 'false');
+    await user.click(bar);
+    expect(bar).toHaveAttribute('aria-pressed', 'true');
+    expect(
+      screen.getByRole('combobox', { name: 'Recommendation' }),
+    ).toHaveValue('linkerd');
+    await waitFor(() =>
+      expect(lastListQuery(api)).toMatchObject({ mesh: 'linkerd' }),
+    );
+  });
+
+  it('asks the server with the chosen filters, and debounces the search', async () => {
+    const api = makeApi();
+    const user = userEvent.setup();
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    await screen.findByText(/^1–50 of 120$/);
+    expect(lastListQuery(api)).toEqual({
+      sort: 'name',
+      order: 'asc',
+      limit: 50,
+    });
+
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Status' }),
+      'invalid',
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Decision' }),
+      'none',
+    );
+    await waitFor(() =>
+      expect(lastListQuery(api)).toEqual({
+        sort: 'name',
+        order: 'asc',
+        status: 'invalid',
+        decision: 'none',
+        limit: 50,
+      }),
+    );
+
+    await user.type(
+      screen.getByRole('textbox', { name: 'Search services' }),
+      'svc-00',
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Owner' }), 'team-a');
+    await waitFor(() =>
+      expect(lastListQuery(api)).toMatchObject({
+        q: 'svc-00',
+        owner: 'team-a',
+        status: 'invalid',
+      }),
+    );
+    // Typing is debounced: no request for a half-typed search.
+    const searches = listQueries(api)
+      .map(q => q.q)
+      .filter(Boolean);
+    expect(searches.every(q => q === 'svc-00')).toBe(true);
+    // Rows all match what was asked.
+    const table = screen.getByRole('table', { name: 'Services' });
+    await waitFor(() =>
+      expect(within(table).getAllByRole('row').length).toBeGreaterThan(1),
+    );
+    for (const row of within(table).getAllByRole('row').slice(1)) {
+      expect(row).toHaveTextContent('invalid');
+    }
+  });
+
+  it('sorts on the server when a column header is clicked', async () => {
+    const api = makeApi();
+    const user = userEvent.setup();
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    await screen.findByText(/^1–50 of 120$/);
+    await user.click(screen.getByRole('button', { name: 'Score' }));
+    await waitFor(() =>
+      expect(lastListQuery(api)).toMatchObject({ sort: 'score', order: 'asc' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Score' }));
+    await waitFor(() =>
+      expect(lastListQuery(api)).toMatchObject({
+        sort: 'score',
+        order: 'desc',
+      }),
+    );
+  });
+
+  it('paginates with the server cursor, and goes back with a cursor stack', async () => {
+    const api = makeApi();
+    const user = userEvent.setup();
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    await screen.findByText(/^1–50 of 120$/);
+    const rowsShown = () =>
+      within(screen.getByRole('table', { name: 'Services' })).getAllByRole(
+        'row',
+      ).length - 1;
+    expect(rowsShown()).toBe(50);
+    expect(screen.getByRole('button', { name: 'Previous' })).toBeDisabled();
+
+    const firstPage = await api.listEvaluations({
+      sort: 'name',
+      order: 'asc',
+      limit: 50,
+    });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText(/^51–100 of 120$/);
+    const page2Query = listQueries(api).find(
+      q => q.cursor === firstPage.nextCursor,
+    );
+    expect(page2Query).toMatchObject({ sort: 'name', limit: 50 });
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText(/^101–120 of 120$/);
+    expect(rowsShown()).toBe(20);
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Previous' }));
+    await screen.findByText(/^51–100 of 120$/);
+    expect(lastListQuery(api).cursor).toBe(firstPage.nextCursor);
+    expect(screen.getByText('svc-0050')).toBeInTheDocument();
+
+    // A new filter starts over at the first page.
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Status' }),
+      'evaluated',
+    );
+    await waitFor(() =>
+      expect(lastListQuery(api)).toMatchObject({ status: 'evaluated' }),
+    );
+    expect(lastListQuery(api).cursor).toBeUndefined();
+  });
+
+  it('links each service to its Mesh tab and shows its decision and staleness', async () => {
+    const rows = manyRows(3);
+    rows[0] = {
+      ...rows[0],
+      stale: true,
+      decision: {
+        id: fixtureId(1),
+        chosen: 'istio-sidecar',
+        status: 'accepted',
+      },
+    };
+    const api = makeApi(rows);
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    const link = await screen.findByRole('link', { name: 'svc-0000' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/component/svc-0000/mesh',
+    );
+    const row = link.closest('tr')!;
+    expect(row).toHaveTextContent('accepted');
+    expect(row).toHaveTextContent('differs');
+    expect(within(row).getByText('stale')).toBeInTheDocument();
+  });
+
+  it('exports every matching row to CSV, page by page', async () => {
+    const api = makeApi(manyRows(620));
+    const user = userEvent.setup();
+    const createObjectURL = jest
+      .spyOn(URL, 'createObjectURL')
+      .mockReturnValue('blob:csv');
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    await screen.findByText(/^1–50 of 620$/);
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+
+    const exportCalls = listQueries(api).filter(
+      q => q.limit === 500 || q.limit === 120,
+    );
+    expect(exportCalls.map(q => q.limit)).toEqual([500, 500]);
+    expect(exportCalls[1].cursor).toBeTruthy();
+    const blob = createObjectURL.mock.calls[0][0] as Blob;
+    const text = await blob.text();
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(621);
+    expect(lines[0]).toMatch(/^entityRef,name,/);
+    expect(click.mock.instances[0]).toHaveAttribute(
+      'download',
+      'mesh-advisor-services.csv',
+    );
+    createObjectURL.mockRestore();
+    click.mockRestore();
+  });
+
+  it('shows how to annotate a service when nothing is evaluated yet', async () => {
+    const api = new FakeMeshAdvisorApi({ summary: summaryFixture([]) });
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    expect(
+      await screen.findByText('No services evaluated yet'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/mesh-advisor.io\/requires/)).toBeInTheDocument();
+    expect(api.callsTo('listEvaluations')).toEqual([]);
+  });
+
+  it('shows the error when the summary cannot be loaded', async () => {
+    const api = makeApi().failWith('getSummary', 503, 'backend starting up');
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    expect(
+      (await screen.findAllByText(/backend starting up/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('warns when the last sweep failed', async () => {
+    const api = makeApi();
+    api.summary = {
+      ...api.summary,
+      stale: true,
+      lastSweep: {
+        ...api.summary.lastSweep!,
+        outcome: 'failed',
+        message: 'catalog unreachable',
+      },
+    };
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    expect(await screen.findByText(/Results may be stale/)).toBeInTheDocument();
+    expect(screen.getByText(/catalog unreachable/)).toBeInTheDocument();
+  });
+
+  it('lists decisions on the Decisions tab, filtered by status', async () => {
+    const api = new FakeMeshAdvisorApi({
+      evaluations,
+      decisions: [
+        decisionFixture({
+          id: fixtureId(1),
+          title: 'Adopt Linkerd for checkout',
+        }),
+        decisionFixture({
+          id: fixtureId(2),
+          title: 'Ambient for payments',
+          entityRef: 'component:default/payments',
+          chosen: 'istio-ambient',
+          status: 'accepted',
+        }),
+      ],
+    });
+    const user = userEvent.setup();
+    await renderWithApis(<MeshAdvisorPage />, {
+      api,
+      routeEntries: ['/decisions'],
+    });
+    const table = await screen.findByRole('table', { name: 'Decisions' });
+    expect(
+      within(table).getByText('Adopt Linkerd for checkout'),
+    ).toBeInTheDocument();
+    expect(
+      within(table).getByRole('link', { name: 'component:default/payments' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments/mesh');
+
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Decision status' }),
+      'accepted',
+    );
+    await waitFor(() =>
+      expect(api.callsTo('listDecisions').slice(-1)[0][0]).toMatchObject({
+        status: 'accepted',
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByText('Adopt Linkerd for checkout'),
+      ).not.toBeInTheDocument(),
+    );
+    expect(screen.getByText('Ambient for payments')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,110 @@
+import { InfoCard, Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type { PlatformSummary } from '../../api/types';
+import { useMeshTabLink } from '../../hooks/useMeshTabLink';
+import { ConfidenceChip, MeshChip } from '../shared';
+
+/** How many unsatisfied services to list before "and N more". */
+const SHOWN_UNSATISFIED = 20;
+
+/** The one mesh for the platform, its ranking, and who it leaves out. */
+export function PlatformRecommendationCard(props: {
+  platform: PlatformSummary | null;
+}) {
+  const { platform } = props;
+  const meshTabLink = useMeshTabLink();
+  if (!platform || !platform.recommendation) {
+    return (
+      <InfoCard title="Platform recommendation">
+        <Typography variant="body2" color="textSecondary">
+          No platform-level recommendation yet: it is computed by the sweep once
+          services have been evaluated.
+        </Typography>
+      </InfoCard>
+    );
+  }
+  const rec = platform.recommendation;
+  const unsatisfiedTotal =
+    platform.unsatisfiedTotal ?? platform.unsatisfied.length;
+  const shown = platform.unsatisfied.slice(0, SHOWN_UNSATISFIED);
+  return (
+    <InfoCard
+      title="Platform recommendation"
+      subheader={`One mesh for all ${platform.servicesConsidered} evaluated services: the one that meets the most hard requirements, then satisfies the most services, then costs the least.`}
+    >
+      <Box
+        display="flex"
+        alignItems="center"
+        mb={2}
+        data-testid="platform-recommendation"
+      >
+        <Box mr={1}>
+          <MeshChip mesh={rec.mesh} name={rec.name} primary size="medium" />
+        </Box>
+        <ConfidenceChip confidence={rec.confidence} />
+      </Box>
+      <Table size="small" aria-label="Platform ranking">
+        <TableHead>
+          <TableRow>
+            <TableCell>Mesh</TableCell>
+            <TableCell align="right">Services satisfied</TableCell>
+            <TableCell align="right">Requirements met</TableCell>
+            <TableCell align="right">Total memory</TableCell>
+            <TableCell align="right">Mean score</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {platform.ranking.map(c => (
+            <TableRow key={c.mesh} selected={c.mesh === rec.mesh}>
+              <TableCell>{c.name}</TableCell>
+              <TableCell align="right">
+                {c.servicesSatisfied} / {platform.servicesConsidered}
+              </TableCell>
+              <TableCell align="right">{c.requirementsMet}</TableCell>
+              <TableCell align="right">
+                {c.totalMemoryMiB} MiB{c.costUnknown ? ' + unknown' : ''}
+              </TableCell>
+              <TableCell align="right">{c.meanScore}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Box mt={2}>
+        <Typography variant="subtitle2" gutterBottom>
+          {unsatisfiedTotal === 0
+            ? `${rec.name} meets every service's hard requirements.`
+            : `${unsatisfiedTotal} service${
+                unsatisfiedTotal === 1 ? '' : 's'
+              } ${rec.name} leaves unsatisfied`}
+        </Typography>
+        {shown.length > 0 && (
+          <Box component="ul" pl={2.5} m={0} aria-label="Unsatisfied services">
+            {shown.map(u => (
+              <li key={u.entityRef}>
+                <Link to={meshTabLink(u.entityRef)}>{u.entityRef}</Link>{' '}
+                <Typography variant="caption" color="textSecondary">
+                  misses
+                </Typography>{' '}
+                {u.missing.map(m => (
+                  <Chip key={m} size="small" label={m} variant="outlined" />
+                ))}
+              </li>
+            ))}
+          </Box>
+        )}
+        {unsatisfiedTotal > shown.length && (
+          <Typography variant="caption" color="textSecondary">
+            and {unsatisfiedTotal - shown.length} more.
+          </Typography>
+        )}
+      </Box>
+    </InfoCard>
+  );
+}

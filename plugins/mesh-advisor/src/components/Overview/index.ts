@@ -1,0 +1,1 @@
+export { MeshAdvisorPage } from './MeshAdvisorPage';

@@ -1,0 +1,1 @@
+export { WhatIfPanel } from './WhatIfPanel';

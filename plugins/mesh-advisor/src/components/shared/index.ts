@@ -1,0 +1,10 @@
+export { MeshChip } from './MeshChip';
+export type { MeshChipProps } from './MeshChip';
+export { ConfidenceChip } from './ConfidenceChip';
+export { SourceLink, SourceLinks, uniqueSources } from './SourceLinks';
+export { SupportLevelIcon } from './SupportLevelIcon';
+export { ScoreBar } from './ScoreBar';
+export { RelativeTime } from './RelativeTime';
+export { DecisionStatusChip, EvaluationStatusChip } from './StatusChips';
+export { NotAServicePanel } from './NotAServicePanel';
+export { PageControls } from './PageControls';
