@@ -6,3 +6,4 @@
  */
 export { catalogModuleMeshAdvisor as default } from './module';
 export { MeshAdvisorAnnotationsProcessor } from './processor';
+export type { AnnotationErrorMode } from './processor';
