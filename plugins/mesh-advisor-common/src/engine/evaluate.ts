@@ -11,6 +11,7 @@ import { whatWouldChange } from './sensitivity';
 import { buildSituation } from './situation';
 import type { CandidateResult, EvaluationResult, EvaluationStatus } from './types';
 import { ENGINE_VERSION } from './version';
+import { MESH_IDS, MeshId } from '../vocabulary';
 
 /** @public */
 export interface EvaluateOptions {
@@ -21,6 +22,7 @@ export interface EvaluateOptions {
 }
 
 const KUBERNETES_ID = 'backstage.io/kubernetes-id';
+const MESH_ORDER = Object.fromEntries(MESH_IDS.map((id, i) => [id, i])) as Record<MeshId, number>;
 
 function entityRefOf(entity: Entity): string {
   try {
@@ -85,8 +87,7 @@ export function createEvaluator(options: Omit<EvaluateOptions, 'callChainDepth'>
       const breakdown = scoreBreakdown(m, s, ckb);
       return explainCandidate(m, s, ckb, flags, breakdown, totalScore(breakdown, s));
     });
-    const order = new Map(ckb.meshes.map((m, i) => [m.id, i]));
-    ranking.sort((a, b) => Number(a.blocked) - Number(b.blocked) || b.score - a.score || order.get(a.mesh)! - order.get(b.mesh)!);
+    ranking.sort((a, b) => Number(a.blocked) - Number(b.blocked) || b.score - a.score || MESH_ORDER[a.mesh] - MESH_ORDER[b.mesh]);
 
     // 4. explain: the pick, its confidence, and what would change it
     const notes: string[] = [];
@@ -110,7 +111,7 @@ export function createEvaluator(options: Omit<EvaluateOptions, 'callChainDepth'>
             summary: summarize(top, ranking, s),
           }
         : null;
-    const topIndex = top ? order.get(top.mesh)! : -1;
+    const topIndex = top ? MESH_ORDER[top.mesh] : -1;
     return {
       ...base,
       status,

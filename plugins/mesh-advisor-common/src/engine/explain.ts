@@ -11,17 +11,28 @@ import type {
   Companion,
   Confidence,
   OperationsFit,
+  OverheadEstimate,
   Reason,
   ScoreBreakdown,
   SourceRef,
 } from './types';
 
-/** Resolves source ids to links. */
+const refCache = new WeakMap<readonly string[], SourceRef[]>();
+
+/**
+ * Resolves source ids to links. Facts' id lists are the knowledge base's own
+ * arrays, so the links are resolved once per fact and shared (read-only).
+ */
 export function sourceRefs(kb: KnowledgeBase, ids: readonly string[]): SourceRef[] {
-  return ids.flatMap(id => {
-    const s = kb.sources[id];
-    return s ? [{ id, url: s.url, title: s.title }] : [];
-  });
+  let refs = refCache.get(ids);
+  if (!refs) {
+    refs = ids.flatMap(id => {
+      const s = kb.sources[id];
+      return s ? [{ id, url: s.url, title: s.title }] : [];
+    });
+    refCache.set(ids, refs);
+  }
+  return refs;
 }
 
 function capabilityFact(kb: KnowledgeBase, cap: Capability, mesh: MeshId) {
@@ -83,7 +94,7 @@ export function explainOperations(m: CompiledMesh, s: Situation): OperationsFit 
   return { complexity: c, capacity: s.capacity, fit, note };
 }
 
-function reasonsFor(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase, blocked: boolean, flagsBlockers: Blocker[]): Reason[] {
+function reasonsFor(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase, blocked: boolean, flagsBlockers: Blocker[], o: OverheadEstimate, ops: OperationsFit): Reason[] {
   const { kb } = ckb;
   const facts = kb.meshes[m.id]!;
   const reasons: Reason[] = [];
@@ -115,7 +126,6 @@ function reasonsFor(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase, b
       push('mesh.none', 'Nothing this service requires needs a mesh: no mesh adds no latency, no memory and nothing to operate.', 'for', facts.guidanceSources.length ? facts.guidanceSources : facts.license.sources);
     }
   } else {
-    const o = estimateOverhead(m, s, ckb);
     const ov = facts.overhead!;
     if (o.p99PerHopMs === null) {
       push(`mesh.${m.id}.overhead.p99Ms`, `No sourced per-hop latency figure for ${m.name}.`, 'neutral', ov.p99Ms.sources);
@@ -129,7 +139,6 @@ function reasonsFor(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase, b
     }
   }
 
-  const ops = explainOperations(m, s);
   if (m.complexity > 0) {
     push(`mesh.${m.id}.operationalComplexity`, ops.note + ` ${facts.operationalComplexity.note}`, ops.fit === 'comfortable' ? 'neutral' : 'against', facts.operationalComplexity.sources);
   }
@@ -163,6 +172,8 @@ export function explainCandidate(
 ): CandidateResult {
   const blocked = flags !== 0;
   const blockers = blocked ? explainBlockers(m, s, ckb, flags) : [];
+  const overhead = estimateOverhead(m, s, ckb);
+  const operations = explainOperations(m, s);
   return {
     mesh: m.id,
     name: m.name,
@@ -174,10 +185,10 @@ export function explainCandidate(
     unverified: capabilitiesOf(s.req & m.unknown),
     preferredMet: capabilitiesOf(s.pref & (m.yes | m.partial)),
     preferredMissing: capabilitiesOf(s.pref & (m.no | m.unknown)),
-    overhead: estimateOverhead(m, s, ckb),
-    operations: explainOperations(m, s),
+    overhead,
+    operations,
     breakdown,
-    reasons: reasonsFor(m, s, ckb, blocked, blockers),
+    reasons: reasonsFor(m, s, ckb, blocked, blockers, overhead, operations),
   };
 }
 

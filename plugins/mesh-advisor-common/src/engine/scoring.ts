@@ -63,6 +63,11 @@ export function isSmallPlatform(s: Situation): boolean {
 
 /** The score as a breakdown (points per part). */
 export function scoreBreakdown(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): ScoreBreakdown {
+  return scoreBreakdownInto({} as ScoreBreakdown, m, s, ckb);
+}
+
+/** Writes the breakdown into `out` — the what-if loop reuses one object instead of allocating. */
+export function scoreBreakdownInto(out: ScoreBreakdown, m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): ScoreBreakdown {
   const w = s.weights;
   const reqPenalty = popcount(s.req & m.partial) * PARTIAL_PENALTY + popcount(s.req & m.unknown) * UNKNOWN_PENALTY;
   const prefPenalty =
@@ -73,17 +78,16 @@ export function scoreBreakdown(m: CompiledMesh, s: Situation, ckb: CompiledKnowl
   const memFit = mem === null ? UNKNOWN_FIT : clamp01(1 - mem / Math.max(1, s.replicas) / REFERENCE_MEMORY_MIB);
   const cpu = cpuPer1k(m, s, ckb);
   const cpuFit = cpu === null ? UNKNOWN_FIT : clamp01(1 - cpu / REFERENCE_CPU_PER_1K);
-  return {
-    // Not clamped: many partly met requirements may push the part below zero,
-    // so one more always costs (the total is clamped instead).
-    requirements: w.requirements * (1 - reqPenalty),
-    preferences: w.preferences * clamp01(1 - prefPenalty),
-    overhead: w.overhead * (0.5 * latencyFit + 0.3 * memFit + 0.2 * cpuFit),
-    operations: w.operations * operationsFit(m, s),
-    platform: w.platform * platformFit(m, s),
-    smallPlatformPenalty: m.placement !== 'none' && isSmallPlatform(s) ? SMALL_PLATFORM_PENALTY : 0,
-    noNeedPenalty: m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0,
-  };
+  // Not clamped: many partly met requirements may push the part below zero,
+  // so one more always costs (the total is clamped instead).
+  out.requirements = w.requirements * (1 - reqPenalty);
+  out.preferences = w.preferences * clamp01(1 - prefPenalty);
+  out.overhead = w.overhead * (0.5 * latencyFit + 0.3 * memFit + 0.2 * cpuFit);
+  out.operations = w.operations * operationsFit(m, s);
+  out.platform = w.platform * platformFit(m, s);
+  out.smallPlatformPenalty = m.placement !== 'none' && isSmallPlatform(s) ? SMALL_PLATFORM_PENALTY : 0;
+  out.noNeedPenalty = m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0;
+  return out;
 }
 
 /** Normalised to 0–100 whatever the weights add up to. */
@@ -96,13 +100,15 @@ export function totalScore(b: ScoreBreakdown, s: Situation): number {
 }
 
 /** Index of the best unblocked candidate, or -1 when every one is blocked. The fast path for what-if questions. */
+const scratch = {} as ScoreBreakdown;
+
 export function topCandidate(s: Situation, ckb: CompiledKnowledgeBase): number {
   let best = -1;
   let bestScore = -1;
   for (let i = 0; i < ckb.meshes.length; i++) {
     const m = ckb.meshes[i];
     if (blockedBy(m, s, ckb)) continue;
-    const score = totalScore(scoreBreakdown(m, s, ckb), s);
+    const score = totalScore(scoreBreakdownInto(scratch, m, s, ckb), s);
     if (score > bestScore) {
       best = i;
       bestScore = score;

@@ -48,7 +48,7 @@ export function maskOf(caps: readonly Capability[]): number {
 
 export function capabilitiesOf(mask: number): Capability[] {
   const out: Capability[] = [];
-  for (let i = 0; i < CAPABILITIES.length; i++) {
+  for (let i = 0; mask >>> i !== 0 && i < CAPABILITIES.length; i++) {
     if (mask & (1 << i)) out.push(CAPABILITIES[i]);
   }
   return out;
