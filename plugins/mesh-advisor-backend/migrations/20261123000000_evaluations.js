@@ -11,12 +11,14 @@ exports.up = async function up(knex) {
     table.string('namespace', 255).notNullable();
     table.string('name', 255).notNullable();
     table.string('title', 255).nullable();
-    table.string('owner', 255).nullable();
-    table.string('system', 255).nullable();
+    // Sortable columns hold '' / -1 instead of NULL, so keyset pagination can
+    // compare them and use their (column, entity_ref) indexes on any database.
+    table.string('owner', 255).notNullable().defaultTo('');
+    table.string('system', 255).notNullable().defaultTo('');
     table.string('status', 32).notNullable();
-    table.string('recommended_mesh', 32).nullable();
+    table.string('recommended_mesh', 32).notNullable().defaultTo('');
     table.string('confidence', 16).nullable();
-    table.integer('score').nullable();
+    table.integer('score').notNullable().defaultTo(-1);
     table.integer('issue_count').notNullable().defaultTo(0);
     table.text('search_text').notNullable().comment('lower-cased ref, title, owner, system, description and tags, for q=');
     table.text('result').notNullable().comment('the engine result as JSON');
@@ -30,6 +32,9 @@ exports.up = async function up(knex) {
     table.index(['owner', 'entity_ref'], 'mesh_advisor_eval_owner_idx');
     table.index(['system', 'entity_ref'], 'mesh_advisor_eval_system_idx');
     table.index(['score', 'entity_ref'], 'mesh_advisor_eval_score_idx');
+    table.index(['evaluated_at', 'entity_ref'], 'mesh_advisor_eval_time_idx');
+    // the overview's "best candidates for a mesh" page: filter by mesh, sort by score
+    table.index(['recommended_mesh', 'score', 'entity_ref'], 'mesh_advisor_eval_mesh_score_idx');
   });
   await knex.schema.createTable('mesh_advisor_sweeps', table => {
     table.comment('One row per catalog sweep, for staleness and status');

@@ -40,12 +40,15 @@ export const meshAdvisorPlugin = createBackendPlugin({
 
         permissionsRegistry.addPermissions(meshAdvisorPermissions);
 
+        const evaluations = new EvaluationService({ store, catalog, knowledgeBase, platform });
+
         await scheduler.scheduleTask({
           id: 'mesh-advisor-sweep',
           scope: 'global',
           ...settings.schedule,
           fn: async () => {
             await runSweep({ catalog, auth, store, logger, knowledgeBase, platform });
+            evaluations.invalidateSummary();
           },
         });
 
@@ -54,7 +57,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
             httpAuth,
             logger,
             knowledgeBase,
-            evaluations: new EvaluationService({ store, catalog, knowledgeBase, platform }),
+            evaluations,
             decisions: new DecisionService({ store: decisionStore, evaluations: store, catalog, permissions, auth, knowledgeBase }),
           }),
         );

@@ -16,14 +16,14 @@ const SWEEPS = 'mesh_advisor_sweeps';
 const DECISIONS = 'mesh_advisor_decisions';
 const BATCH = 500;
 
-/** Sort expressions; nulls are folded so keyset comparisons work the same on SQLite and PostgreSQL. */
+/** Sort columns: never NULL (see the migration), each with a (column, entity_ref) index. */
 const SORT_COLUMNS: Record<SortField, { expr: string; numeric: boolean }> = {
   name: { expr: 'e.entity_ref', numeric: false },
-  mesh: { expr: "COALESCE(e.recommended_mesh, '')", numeric: false },
+  mesh: { expr: 'e.recommended_mesh', numeric: false },
   status: { expr: 'e.status', numeric: false },
-  score: { expr: 'COALESCE(e.score, -1)', numeric: true },
-  owner: { expr: "COALESCE(e.owner, '')", numeric: false },
-  system: { expr: "COALESCE(e.system, '')", numeric: false },
+  score: { expr: 'e.score', numeric: true },
+  owner: { expr: 'e.owner', numeric: false },
+  system: { expr: 'e.system', numeric: false },
   evaluatedAt: { expr: 'e.evaluated_at', numeric: true },
 };
 
@@ -52,12 +52,12 @@ export class KnexEvaluationStore implements EvaluationStore {
           namespace: r.namespace,
           name: r.name,
           title: r.title ?? null,
-          owner: r.owner ?? null,
-          system: r.system ?? null,
+          owner: r.owner ?? '',
+          system: r.system ?? '',
           status: r.result.status,
-          recommended_mesh: r.result.recommendation?.mesh ?? null,
+          recommended_mesh: r.result.recommendation?.mesh ?? '',
           confidence: r.result.recommendation?.confidence ?? null,
-          score: r.result.recommendation?.score ?? null,
+          score: r.result.recommendation?.score ?? -1,
           issue_count: r.result.issues.length,
           search_text: r.searchText,
           result: JSON.stringify(r.result),
@@ -108,7 +108,7 @@ export class KnexEvaluationStore implements EvaluationStore {
 
   async list(query: ListQuery): Promise<ListPage> {
     const filtered = () => {
-      const q = this.db(`${EVALUATIONS} as e`).leftJoin(this.currentDecisions(), 'cur.entity_ref', 'e.entity_ref');
+      const q = this.db(`${EVALUATIONS} as e`);
       if (query.owner) q.where('e.owner', fullRef(query.owner, 'group'));
       if (query.system) q.where('e.system', fullRef(query.system, 'system'));
       if (query.mesh) q.where('e.recommended_mesh', query.mesh);
@@ -117,19 +117,19 @@ export class KnexEvaluationStore implements EvaluationStore {
         const needle = query.q.trim().toLowerCase().replace(/[\\%_]/g, c => `\\${c}`);
         q.whereRaw("e.search_text LIKE ? ESCAPE '\\'", [`%${needle}%`]);
       }
-      switch (query.decision) {
-        case 'none':
-          q.whereNull('cur.id');
-          break;
-        case 'differs':
-          q.where('cur.status', 'accepted').where(w => w.whereNull('e.recommended_mesh').orWhereRaw('cur.chosen <> e.recommended_mesh'));
-          break;
-        case 'proposed':
-        case 'accepted':
-          q.where('cur.status', query.decision);
-          break;
-        default:
-          break;
+      if (query.decision) {
+        // Only this filter needs the decisions; the page's own are fetched after.
+        q.leftJoin(this.currentDecisions(), 'cur.entity_ref', 'e.entity_ref');
+        switch (query.decision) {
+          case 'none':
+            q.whereNull('cur.id');
+            break;
+          case 'differs':
+            q.where('cur.status', 'accepted').whereRaw('cur.chosen <> e.recommended_mesh');
+            break;
+          default:
+            q.where('cur.status', query.decision);
+        }
       }
       return q;
     };
@@ -139,8 +139,7 @@ export class KnexEvaluationStore implements EvaluationStore {
     const cmp = dir === 'asc' ? '>' : '<';
     const page = filtered().select(
       'e.entity_ref', 'e.name', 'e.title', 'e.owner', 'e.system', 'e.status', 'e.recommended_mesh', 'e.confidence',
-      'e.score', 'e.issue_count', 'e.evaluated_at', 'e.stale', 'cur.id as decision_id', 'cur.chosen as decision_chosen',
-      'cur.status as decision_status', this.db.raw(`${sort.expr} as sort_value`),
+      'e.score', 'e.issue_count', 'e.evaluated_at', 'e.stale', this.db.raw(`${sort.expr} as sort_value`),
     );
     if (query.cursor) {
       const c = decodeCursor(query.cursor);
@@ -153,9 +152,17 @@ export class KnexEvaluationStore implements EvaluationStore {
     const [rows, [{ count }]] = await Promise.all([page, filtered().count({ count: '*' })]);
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
+    const decisions = new Map<string, { id: string; chosen: string; status: string }>();
+    if (items.length) {
+      const current = await this.db
+        .select('*')
+        .from(this.currentDecisions())
+        .whereIn('cur.entity_ref', items.map(i => i.entity_ref));
+      for (const d of current) decisions.set(d.entity_ref, d);
+    }
     const last = items[items.length - 1];
     return {
-      items: items.map(toRow),
+      items: items.map(r => toRow(r, decisions.get(r.entity_ref))),
       totalCount: Number(count),
       nextCursor: more && last ? encodeCursor({ v: sort.numeric ? Number(last.sort_value) : String(last.sort_value), r: last.entity_ref }) : null,
     };
@@ -187,21 +194,21 @@ export class KnexEvaluationStore implements EvaluationStore {
   }
 }
 
-function toRow(r: any): EvaluationRow {
+function toRow(r: any, decision?: { id: string; chosen: string; status: string }): EvaluationRow {
   return {
     entityRef: r.entity_ref,
     name: r.name,
     title: r.title,
-    owner: r.owner,
-    system: r.system,
+    owner: r.owner || null,
+    system: r.system || null,
     status: r.status,
-    recommendedMesh: r.recommended_mesh,
+    recommendedMesh: r.recommended_mesh || null,
     confidence: r.confidence,
-    score: r.score === null ? null : Number(r.score),
+    score: Number(r.score) < 0 ? null : Number(r.score),
     issueCount: Number(r.issue_count),
     evaluatedAt: toIso(r.evaluated_at),
     stale: Boolean(r.stale),
-    decision: r.decision_id ? { id: r.decision_id, chosen: r.decision_chosen, status: r.decision_status } : null,
+    decision: decision ? ({ id: decision.id, chosen: decision.chosen, status: decision.status } as EvaluationRow['decision']) : null,
   };
 }
 

@@ -13,6 +13,9 @@ import type { EvaluationStore, ListPage, ListQuery } from '../database/Evaluatio
 import type { StoredSummary } from './summary';
 import { isService } from './sweep';
 
+/** How long a replica reuses the summary it read (ms). */
+const SUMMARY_TTL_MS = 2000;
+
 export type StoredEvaluation = EvaluationResult & { evaluatedAt: string; stale: boolean; live?: boolean };
 
 /** Reading evaluations, stored or live, and evaluating what-if entities. */
@@ -59,7 +62,30 @@ export class EvaluationService {
     return this.deps.store.list(query);
   }
 
-  async summary() {
+  /**
+   * The summary changes once per sweep; each replica keeps it for a moment
+   * rather than re-reading and re-parsing it on every request.
+   */
+  summary() {
+    const now = Date.now();
+    if (!this.summaryCache || now - this.summaryCache.at > SUMMARY_TTL_MS) {
+      const value = this.readSummary();
+      this.summaryCache = { at: now, value };
+      value.catch(() => {
+        this.summaryCache = undefined;
+      });
+    }
+    return this.summaryCache.value;
+  }
+
+  /** Forget the cached summary (this replica just swept). */
+  invalidateSummary() {
+    this.summaryCache = undefined;
+  }
+
+  private summaryCache?: { at: number; value: ReturnType<EvaluationService['readSummary']> };
+
+  private async readSummary() {
     const [last, success] = await Promise.all([this.deps.store.lastSweep(), this.deps.store.lastSuccessfulSweep()]);
     const stored = success?.summary as StoredSummary | undefined;
     return {
