@@ -3,13 +3,23 @@ import type { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath('@mesh-advisor/plugin-mesh-advisor-backend', 'migrations');
 
-/** Brings the plugin's tables up to date (unless the database service says to skip). */
+/**
+ * Brings the plugin's tables up to date (unless the database service says to
+ * skip). Replicas starting together race to create knex's bookkeeping table,
+ * which knex does not lock; the loser retries once the winner is done.
+ */
 export async function applyDatabaseMigrations(database: DatabaseService): Promise<Knex> {
   const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir, tableName: 'mesh_advisor_knex_migrations' });
+  if (database.migrations?.skip) return client;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.migrate.latest({ directory: migrationsDir, tableName: 'mesh_advisor_knex_migrations' });
+      return client;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise(resolve => setTimeout(resolve, 500 * attempt));
+    }
   }
-  return client;
 }
 
 /** Exposed for tests: the migration directory and table. */
