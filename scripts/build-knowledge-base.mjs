@@ -14,6 +14,8 @@ writeFileSync(
   out,
   `// Generated from data/knowledge-base.yaml by \`yarn kb:build\`. Do not edit.\n` +
     `/* eslint-disable */\n` +
-    `export const bundledKnowledgeBaseData: unknown = JSON.parse(${JSON.stringify(json)});\n`,
+    `export const bundledKnowledgeBaseData: unknown = JSON.parse(${JSON.stringify(
+      json,
+    )});\n`,
 );
 console.log(`wrote ${out} (${json.length} bytes of JSON)`);

@@ -8,7 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-const dir = fileURLToPath(new URL('../plugins/mesh-advisor-backend/src/schema/', import.meta.url));
+const dir = fileURLToPath(
+  new URL('../plugins/mesh-advisor-backend/src/schema/', import.meta.url),
+);
 const spec = parse(readFileSync(`${dir}openapi.yaml`, 'utf8'));
 const check = process.argv.includes('--check');
 const text = `// Generated from openapi.yaml by \`yarn openapi:build\`. Do not edit.
@@ -28,7 +30,9 @@ if (check) {
     current = readFileSync(out, 'utf8');
   } catch {}
   if (current !== text) {
-    console.error('openapi.yaml changed but openapi.generated.ts did not: run `yarn openapi:build`.');
+    console.error(
+      'openapi.yaml changed but openapi.generated.ts did not: run `yarn openapi:build`.',
+    );
     process.exit(1);
   }
   console.log('OpenAPI spec in sync');

@@ -2,8 +2,16 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import meshAdvisorPlugin from '@mesh-advisor/plugin-mesh-advisor/alpha';
 import { navModule } from './modules/nav';
+import { userSettingsStorageModule } from './modules/userSettings';
 
 // Other features are discovered from package.json (app.packages: all).
+// Modules listed here come after the discovered ones, so their extensions
+// replace discovered extensions with the same id.
 export default createApp({
-  features: [catalogPlugin, meshAdvisorPlugin, navModule],
+  features: [
+    catalogPlugin,
+    meshAdvisorPlugin,
+    navModule,
+    userSettingsStorageModule,
+  ],
 });

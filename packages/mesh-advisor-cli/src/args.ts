@@ -48,11 +48,18 @@ export function parseCliArgs(argv: string[]): CliArgs | 'help' {
   if (values.help) return 'help';
   const [command, ...paths] = positionals;
   if (command !== 'evaluate') {
-    throw new UsageError(command ? `unknown command "${command}"; the command is "evaluate"` : 'missing command "evaluate"');
+    throw new UsageError(
+      command
+        ? `unknown command "${command}"; the command is "evaluate"`
+        : 'missing command "evaluate"',
+    );
   }
-  if (!paths.length) throw new UsageError('evaluate needs at least one file or directory');
+  if (!paths.length)
+    throw new UsageError('evaluate needs at least one file or directory');
   if (values.format !== 'table' && values.format !== 'json') {
-    throw new UsageError(`--format must be table or json, not "${values.format}"`);
+    throw new UsageError(
+      `--format must be table or json, not "${values.format}"`,
+    );
   }
   return {
     command: 'evaluate',

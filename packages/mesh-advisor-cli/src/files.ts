@@ -29,14 +29,23 @@ async function collect(target: string, out: string[]): Promise<void> {
 
 function yamlError(file: string, err: YAMLParseError): InputError {
   const line = err.linePos?.[0]?.line;
-  return new InputError(`${file}${line ? `:${line}` : ''}: YAML does not parse: ${err.message.split('\n')[0]}`);
+  return new InputError(
+    `${file}${line ? `:${line}` : ''}: YAML does not parse: ${
+      err.message.split('\n')[0]
+    }`,
+  );
 }
 
 const looksLikeEntity = (d: unknown): d is Entity =>
-  typeof d === 'object' && d !== null && typeof (d as Entity).kind === 'string' && typeof (d as Entity).metadata === 'object';
+  typeof d === 'object' &&
+  d !== null &&
+  typeof (d as Entity).kind === 'string' &&
+  typeof (d as Entity).metadata === 'object';
 
 /** Reads every catalog entity in the given files and directories (multi-document YAML). */
-export async function readEntities(targets: string[]): Promise<{ entities: Entity[]; files: string[] }> {
+export async function readEntities(
+  targets: string[],
+): Promise<{ entities: Entity[]; files: string[] }> {
   const files: string[] = [];
   for (const t of targets) await collect(t, files);
   const entities: Entity[] = [];

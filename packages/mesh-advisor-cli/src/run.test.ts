@@ -8,7 +8,10 @@ const examples = path.resolve(__dirname, '../../../data/examples');
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(argv, { out: t => out.push(t), err: t => err.push(t) });
+  const code = await run(argv, {
+    out: t => out.push(t),
+    err: t => err.push(t),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -21,7 +24,10 @@ function tempFiles(files: Record<string, string>): string {
   return dir;
 }
 
-const service = (name: string, annotations: string) => `apiVersion: backstage.io/v1alpha1
+const service = (
+  name: string,
+  annotations: string,
+) => `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: ${name}
@@ -37,27 +43,58 @@ spec:
 describe('mesh-advisor evaluate', () => {
   it('prints JSON in the documented shape, one object per entity, searching directories recursively', async () => {
     const dir = tempFiles({
-      'a/catalog-info.yaml': `${service('ledger', "    mesh-advisor.io/requires: mtls, post-quantum")}---\n${service('plain', '    x: y')}`,
-      'b/deeper/catalog-info.yml': service('legacy', '    mesh-advisor.io/requires: mtls, vm-workloads, jwt-auth'),
+      'a/catalog-info.yaml': `${service(
+        'ledger',
+        '    mesh-advisor.io/requires: mtls, post-quantum',
+      )}---\n${service('plain', '    x: y')}`,
+      'b/deeper/catalog-info.yml': service(
+        'legacy',
+        '    mesh-advisor.io/requires: mtls, vm-workloads, jwt-auth',
+      ),
       'notes.txt': 'not yaml: [',
     });
     const { code, out } = await cli('evaluate', dir, '--format', 'json');
     expect(code).toBe(0);
     const results = JSON.parse(out);
-    expect(results.map((r: any) => r.entityRef)).toEqual(['component:default/ledger', 'component:default/plain', 'component:default/legacy']);
+    expect(results.map((r: any) => r.entityRef)).toEqual([
+      'component:default/ledger',
+      'component:default/plain',
+      'component:default/legacy',
+    ]);
     const [ledger, plain, legacy] = results;
-    expect(Object.keys(ledger)).toEqual(['entityRef', 'status', 'recommendation', 'ranking', 'issues']);
-    expect(ledger.recommendation).toEqual({ mesh: 'linkerd', confidence: expect.stringMatching(/^(high|medium|low)$/) });
+    expect(Object.keys(ledger)).toEqual([
+      'entityRef',
+      'status',
+      'recommendation',
+      'ranking',
+      'issues',
+    ]);
+    expect(ledger.recommendation).toEqual({
+      mesh: 'linkerd',
+      confidence: expect.stringMatching(/^(high|medium|low)$/),
+    });
     expect(ledger.ranking).toHaveLength(5);
-    expect(Object.keys(ledger.ranking[0])).toEqual(['mesh', 'score', 'blockers', 'reasons']);
+    expect(Object.keys(ledger.ranking[0])).toEqual([
+      'mesh',
+      'score',
+      'blockers',
+      'reasons',
+    ]);
     expect(typeof ledger.ranking[0].reasons[0]).toBe('string');
     expect(plain.recommendation.mesh).toBe('none');
     expect(legacy.recommendation.mesh).toBe('istio-sidecar');
-    expect(legacy.ranking.find((c: any) => c.mesh === 'linkerd').blockers[0]).toContain('jwt-auth');
+    expect(
+      legacy.ranking.find((c: any) => c.mesh === 'linkerd').blockers[0],
+    ).toContain('jwt-auth');
   });
 
   it('prints a table and exits 1 when an annotation is malformed, with the fix', async () => {
-    const dir = tempFiles({ 'catalog-info.yaml': service('refunds', '    mesh-advisor.io/requires: mtls, fault-injektion') });
+    const dir = tempFiles({
+      'catalog-info.yaml': service(
+        'refunds',
+        '    mesh-advisor.io/requires: mtls, fault-injektion',
+      ),
+    });
     const { code, out } = await cli('evaluate', dir);
     expect(code).toBe(1);
     expect(out).toMatch(/^ENTITY\s+STATUS\s+RECOMMENDATION/);
@@ -67,46 +104,102 @@ describe('mesh-advisor evaluate', () => {
   });
 
   it('evaluates the example catalog as a fleet', async () => {
-    const { code, out } = await cli('evaluate', '--fleet', examples, '--platform', path.join(examples, 'platform.yaml'), '--format', 'json');
+    const { code, out } = await cli(
+      'evaluate',
+      '--fleet',
+      examples,
+      '--platform',
+      path.join(examples, 'platform.yaml'),
+      '--format',
+      'json',
+    );
     expect(code).toBe(1); // the examples include services with deliberate typos
     const fleet = JSON.parse(out);
-    expect(Object.keys(fleet)).toEqual(['recommendation', 'ranking', 'unsatisfied']);
+    expect(Object.keys(fleet)).toEqual([
+      'recommendation',
+      'ranking',
+      'unsatisfied',
+    ]);
     expect(fleet.recommendation.mesh).toBe(fleet.ranking[0].mesh);
-    expect(fleet.unsatisfied.every((u: any) => u.entityRef.startsWith('component:default/') && u.missing.length)).toBe(true);
+    expect(
+      fleet.unsatisfied.every(
+        (u: any) =>
+          u.entityRef.startsWith('component:default/') && u.missing.length,
+      ),
+    ).toBe(true);
   });
 
   it('exits 2 naming the file and line when YAML does not parse', async () => {
-    const dir = tempFiles({ 'catalog-info.yaml': 'apiVersion: v1\nkind: Component\nmetadata:\n  name: [unclosed\n' });
-    const { code, err } = await cli('evaluate', path.join(dir, 'catalog-info.yaml'));
+    const dir = tempFiles({
+      'catalog-info.yaml':
+        'apiVersion: v1\nkind: Component\nmetadata:\n  name: [unclosed\n',
+    });
+    const { code, err } = await cli(
+      'evaluate',
+      path.join(dir, 'catalog-info.yaml'),
+    );
     expect(code).toBe(2);
     expect(err).toMatch(/catalog-info\.yaml:\d+: YAML does not parse/);
   });
 
   it('exits 2 on missing files, bad arguments and a bad platform file', async () => {
-    expect((await cli('evaluate', '/nope/catalog-info.yaml')).err).toContain('/nope/catalog-info.yaml: no such file or directory');
+    expect((await cli('evaluate', '/nope/catalog-info.yaml')).err).toContain(
+      '/nope/catalog-info.yaml: no such file or directory',
+    );
     expect((await cli('evaluate', '/nope')).code).toBe(2);
     const noCommand = await cli('lint', 'x');
     expect(noCommand.code).toBe(2);
     expect(noCommand.err).toContain('unknown command "lint"');
-    expect((await cli('evaluate')).err).toContain('at least one file or directory');
-    expect((await cli('evaluate', examples, '--format', 'xml')).err).toContain('--format must be table or json');
-    const dir = tempFiles({ 'platform.yaml': 'currentMesh: consul\n', 'catalog-info.yaml': service('a', '    x: y') });
-    const badPlatform = await cli('evaluate', path.join(dir, 'catalog-info.yaml'), '--platform', path.join(dir, 'platform.yaml'));
+    expect((await cli('evaluate')).err).toContain(
+      'at least one file or directory',
+    );
+    expect((await cli('evaluate', examples, '--format', 'xml')).err).toContain(
+      '--format must be table or json',
+    );
+    const dir = tempFiles({
+      'platform.yaml': 'currentMesh: consul\n',
+      'catalog-info.yaml': service('a', '    x: y'),
+    });
+    const badPlatform = await cli(
+      'evaluate',
+      path.join(dir, 'catalog-info.yaml'),
+      '--platform',
+      path.join(dir, 'platform.yaml'),
+    );
     expect(badPlatform.code).toBe(2);
     expect(badPlatform.err).toContain('platform.yaml: currentMesh:');
   });
 
   it('merges a knowledge-base override and rejects a bad one naming the field', async () => {
     const dir = tempFiles({
-      'kb.yaml': 'capabilities:\n  jwt-auth:\n    support:\n      linkerd:\n        level: yes\n        note: our fork\n        sources: [linkerd-releases]\n        version: "2.20"\n',
-      'bad-kb.yaml': 'meshes:\n  linkerd:\n    operationalComplexity:\n      level: 9\n',
-      'catalog-info.yaml': service('api', '    mesh-advisor.io/requires: mtls, jwt-auth\n    mesh-advisor.io/ops-capacity: low'),
+      'kb.yaml':
+        'capabilities:\n  jwt-auth:\n    support:\n      linkerd:\n        level: yes\n        note: our fork\n        sources: [linkerd-releases]\n        version: "2.20"\n',
+      'bad-kb.yaml':
+        'meshes:\n  linkerd:\n    operationalComplexity:\n      level: 9\n',
+      'catalog-info.yaml': service(
+        'api',
+        '    mesh-advisor.io/requires: mtls, jwt-auth\n    mesh-advisor.io/ops-capacity: low',
+      ),
     });
-    const withOverride = await cli('evaluate', path.join(dir, 'catalog-info.yaml'), '--knowledge-base', path.join(dir, 'kb.yaml'), '--format', 'json');
+    const withOverride = await cli(
+      'evaluate',
+      path.join(dir, 'catalog-info.yaml'),
+      '--knowledge-base',
+      path.join(dir, 'kb.yaml'),
+      '--format',
+      'json',
+    );
     expect(withOverride.err).toBe('');
-    const linkerd = JSON.parse(withOverride.out)[0].ranking.find((c: any) => c.mesh === 'linkerd');
+    const linkerd = JSON.parse(withOverride.out)[0].ranking.find(
+      (c: any) => c.mesh === 'linkerd',
+    );
     expect(linkerd.blockers).toEqual([]);
-    const bad = await cli('evaluate', path.join(dir, 'catalog-info.yaml'), '--knowledge-base', path.join(dir, 'bad-kb.yaml'));
+    const bad = await cli(
+      'evaluate',
+      path.join(dir, 'catalog-info.yaml'),
+      '--knowledge-base',
+      path.join(dir, 'bad-kb.yaml'),
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('meshes.linkerd.operationalComplexity.level');
   });

@@ -34,21 +34,40 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     let platform;
     if (args.platform) {
-      const parsed = platformContextSchema.safeParse((await readYamlFile(args.platform)) ?? {});
+      const parsed = platformContextSchema.safeParse(
+        (await readYamlFile(args.platform)) ?? {},
+      );
       if (!parsed.success) {
         const i = parsed.error.issues[0];
-        throw new InputError(`${args.platform}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+        throw new InputError(
+          `${args.platform}: ${i.path.join('.') || '(root)'}: ${i.message}`,
+        );
       }
       platform = parsed.data;
     }
     const knowledgeBase = args.knowledgeBase
-      ? loadKnowledgeBase({ override: await readYamlFile(args.knowledgeBase), overrideOrigin: args.knowledgeBase })
+      ? loadKnowledgeBase({
+          override: await readYamlFile(args.knowledgeBase),
+          overrideOrigin: args.knowledgeBase,
+        })
       : loadKnowledgeBase();
 
     const { entities, files } = await readEntities(args.paths);
-    if (!entities.length) throw new InputError(`no catalog entities found in ${files.length ? files.join(', ') : args.paths.join(', ')}`);
-    const services = entities.filter(e => e.kind?.toLowerCase() === 'component' && (e.spec as { type?: string })?.type === 'service').length;
-    const evaluate = createEvaluator({ knowledgeBase, platform: { serviceCount: services, ...platform } });
+    if (!entities.length)
+      throw new InputError(
+        `no catalog entities found in ${
+          files.length ? files.join(', ') : args.paths.join(', ')
+        }`,
+      );
+    const services = entities.filter(
+      e =>
+        e.kind?.toLowerCase() === 'component' &&
+        (e.spec as { type?: string })?.type === 'service',
+    ).length;
+    const evaluate = createEvaluator({
+      knowledgeBase,
+      platform: { serviceCount: services, ...platform },
+    });
     const depths = callChainDepths(entities);
     const results = entities.map(e => evaluate(e, depthOf(depths, e)));
 
@@ -56,9 +75,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const fleet = createFleetAccumulator(knowledgeBase);
       results.forEach(r => fleet.add(r));
       const f = fleet.result();
-      io.out(args.format === 'json' ? JSON.stringify(fleetToJson(f), null, 2) : fleetToTable(f));
+      io.out(
+        args.format === 'json'
+          ? JSON.stringify(fleetToJson(f), null, 2)
+          : fleetToTable(f),
+      );
     } else {
-      io.out(args.format === 'json' ? JSON.stringify(results.map(toJson), null, 2) : toTable(results));
+      io.out(
+        args.format === 'json'
+          ? JSON.stringify(results.map(toJson), null, 2)
+          : toTable(results),
+      );
     }
     return results.some(r => r.issues.length) ? 1 : 0;
   } catch (e) {

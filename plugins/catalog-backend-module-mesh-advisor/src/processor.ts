@@ -1,8 +1,15 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { LocationSpec } from '@backstage/plugin-catalog-common';
-import { CatalogProcessor, CatalogProcessorEmit, processingResult } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_PREFIX, parseAnnotations } from '@mesh-advisor/plugin-mesh-advisor-common';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_PREFIX,
+  parseAnnotations,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
 /**
  * What to do with malformed annotations:
@@ -21,18 +28,33 @@ export type AnnotationErrorMode = 'error' | 'warn';
  * @public
  */
 export class MeshAdvisorAnnotationsProcessor implements CatalogProcessor {
-  constructor(private readonly options: { mode?: AnnotationErrorMode; logger?: LoggerService } = {}) {}
+  constructor(
+    private readonly options: {
+      mode?: AnnotationErrorMode;
+      logger?: LoggerService;
+    } = {},
+  ) {}
 
   getProcessorName(): string {
     return 'MeshAdvisorAnnotationsProcessor';
   }
 
-  async postProcessEntity(entity: Entity, location: LocationSpec, emit: CatalogProcessorEmit): Promise<Entity> {
+  async postProcessEntity(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
     const annotations = entity.metadata.annotations;
-    if (!annotations || !Object.keys(annotations).some(k => k.startsWith(ANNOTATION_PREFIX))) return entity;
+    if (
+      !annotations ||
+      !Object.keys(annotations).some(k => k.startsWith(ANNOTATION_PREFIX))
+    )
+      return entity;
     for (const issue of parseAnnotations(annotations).issues) {
       if (this.options.mode === 'warn') {
-        this.options.logger?.warn(`${stringifyEntityRef(entity)}: ${issue.message}`);
+        this.options.logger?.warn(
+          `${stringifyEntityRef(entity)}: ${issue.message}`,
+        );
       } else {
         emit(processingResult.inputError(location, issue.message));
       }

@@ -20,33 +20,57 @@ exports.up = async function up(knex) {
     table.string('confidence', 16).nullable();
     table.integer('score').notNullable().defaultTo(-1);
     table.integer('issue_count').notNullable().defaultTo(0);
-    table.text('search_text').notNullable().comment('lower-cased ref, title, owner, system, description and tags, for q=');
+    table
+      .text('search_text')
+      .notNullable()
+      .comment(
+        'lower-cased ref, title, owner, system, description and tags, for q=',
+      );
     table.text('result').notNullable().comment('the engine result as JSON');
-    table.string('input_hash', 64).notNullable().comment('hash of what the result was computed from; unchanged inputs are not rewritten');
+    table
+      .string('input_hash', 64)
+      .notNullable()
+      .comment(
+        'hash of what the result was computed from; unchanged inputs are not rewritten',
+      );
     table.string('engine_version', 32).notNullable();
     table.string('knowledge_base_version', 32).notNullable();
     table.bigInteger('evaluated_at').notNullable().comment('epoch ms');
     table.boolean('stale').notNullable().defaultTo(false);
-    table.index(['recommended_mesh', 'entity_ref'], 'mesh_advisor_eval_mesh_idx');
+    table.index(
+      ['recommended_mesh', 'entity_ref'],
+      'mesh_advisor_eval_mesh_idx',
+    );
     table.index(['status', 'entity_ref'], 'mesh_advisor_eval_status_idx');
     table.index(['owner', 'entity_ref'], 'mesh_advisor_eval_owner_idx');
     table.index(['system', 'entity_ref'], 'mesh_advisor_eval_system_idx');
     table.index(['score', 'entity_ref'], 'mesh_advisor_eval_score_idx');
     table.index(['evaluated_at', 'entity_ref'], 'mesh_advisor_eval_time_idx');
     // the overview's "best candidates for a mesh" page: filter by mesh, sort by score
-    table.index(['recommended_mesh', 'score', 'entity_ref'], 'mesh_advisor_eval_mesh_score_idx');
+    table.index(
+      ['recommended_mesh', 'score', 'entity_ref'],
+      'mesh_advisor_eval_mesh_score_idx',
+    );
   });
   await knex.schema.createTable('mesh_advisor_sweeps', table => {
     table.comment('One row per catalog sweep, for staleness and status');
     table.increments('id').primary();
     table.bigInteger('started_at').notNullable();
     table.bigInteger('finished_at').nullable();
-    table.string('outcome', 16).notNullable().comment('running | succeeded | failed');
+    table
+      .string('outcome', 16)
+      .notNullable()
+      .comment('running | succeeded | failed');
     table.text('message').nullable();
     table.integer('services').nullable();
     table.integer('written').nullable();
     table.integer('removed').nullable();
-    table.text('summary').nullable().comment('counts and the platform recommendation at the end of the sweep (JSON)');
+    table
+      .text('summary')
+      .nullable()
+      .comment(
+        'counts and the platform recommendation at the end of the sweep (JSON)',
+      );
     table.index(['outcome', 'id'], 'mesh_advisor_sweeps_outcome_idx');
   });
 };

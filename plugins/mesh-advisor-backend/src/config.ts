@@ -34,7 +34,9 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
  * Reads `meshAdvisor.*`. Works unconfigured; a bad value throws at startup
  * with a message naming the key.
  */
-export async function readMeshAdvisorConfig(config: Config): Promise<MeshAdvisorConfig> {
+export async function readMeshAdvisorConfig(
+  config: Config,
+): Promise<MeshAdvisorConfig> {
   const raw = config.getOptionalConfig('meshAdvisor');
 
   const platformRaw = raw?.getOptional('platform') ?? {};
@@ -42,7 +44,9 @@ export async function readMeshAdvisorConfig(config: Config): Promise<MeshAdvisor
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(
-      `Invalid config meshAdvisor.platform.${issue.path.join('.')}: ${issue.message}`,
+      `Invalid config meshAdvisor.platform.${issue.path.join('.')}: ${
+        issue.message
+      }`,
     );
   }
 
@@ -56,7 +60,9 @@ export async function readMeshAdvisorConfig(config: Config): Promise<MeshAdvisor
         ),
       };
     } catch (e) {
-      throw new InputError(`Invalid config meshAdvisor.schedule: ${(e as Error).message}`);
+      throw new InputError(
+        `Invalid config meshAdvisor.schedule: ${(e as Error).message}`,
+      );
     }
   }
 
@@ -68,13 +74,23 @@ export async function readMeshAdvisorConfig(config: Config): Promise<MeshAdvisor
     try {
       text = await readFile(file, 'utf8');
     } catch {
-      throw new InputError(`Invalid config meshAdvisor.knowledgeBase: cannot read ${file}`);
+      throw new InputError(
+        `Invalid config meshAdvisor.knowledgeBase: cannot read ${file}`,
+      );
     }
     try {
-      knowledgeBase = loadKnowledgeBase({ override: parse(text), overrideOrigin: file });
+      knowledgeBase = loadKnowledgeBase({
+        override: parse(text),
+        overrideOrigin: file,
+      });
     } catch (e) {
-      const message = e instanceof KnowledgeBaseError ? e.message : `YAML does not parse: ${(e as Error).message}`;
-      throw new InputError(`Invalid config meshAdvisor.knowledgeBase: ${message}`);
+      const message =
+        e instanceof KnowledgeBaseError
+          ? e.message
+          : `YAML does not parse: ${(e as Error).message}`;
+      throw new InputError(
+        `Invalid config meshAdvisor.knowledgeBase: ${message}`,
+      );
     }
   } else {
     knowledgeBase = loadKnowledgeBase();

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { meshAdvisorPermissions } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { readMeshAdvisorConfig } from './config';
@@ -31,7 +34,18 @@ export const meshAdvisorPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, permissions, permissionsRegistry, catalog }) {
+      async init({
+        config,
+        logger,
+        database,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
         const settings = await readMeshAdvisorConfig(config);
         const db = await applyDatabaseMigrations(database);
         const store = new KnexEvaluationStore(db);
@@ -40,14 +54,26 @@ export const meshAdvisorPlugin = createBackendPlugin({
 
         permissionsRegistry.addPermissions(meshAdvisorPermissions);
 
-        const evaluations = new EvaluationService({ store, catalog, knowledgeBase, platform });
+        const evaluations = new EvaluationService({
+          store,
+          catalog,
+          knowledgeBase,
+          platform,
+        });
 
         await scheduler.scheduleTask({
           id: 'mesh-advisor-sweep',
           scope: 'global',
           ...settings.schedule,
           fn: async () => {
-            await runSweep({ catalog, auth, store, logger, knowledgeBase, platform });
+            await runSweep({
+              catalog,
+              auth,
+              store,
+              logger,
+              knowledgeBase,
+              platform,
+            });
             evaluations.invalidateSummary();
           },
         });
@@ -58,10 +84,19 @@ export const meshAdvisorPlugin = createBackendPlugin({
             logger,
             knowledgeBase,
             evaluations,
-            decisions: new DecisionService({ store: decisionStore, evaluations: store, catalog, permissions, auth, knowledgeBase }),
+            decisions: new DecisionService({
+              store: decisionStore,
+              evaluations: store,
+              catalog,
+              permissions,
+              auth,
+              knowledgeBase,
+            }),
           }),
         );
-        logger.info(`Mesh Advisor ready: knowledge base ${knowledgeBase.version} (${settings.knowledgeBaseSource})`);
+        logger.info(
+          `Mesh Advisor ready: knowledge base ${knowledgeBase.version} (${settings.knowledgeBaseSource})`,
+        );
       },
     });
   },

@@ -1,7 +1,14 @@
-import type { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type { KnowledgeBase, MeshId, EvaluationStatus } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type {
+  KnowledgeBase,
+  MeshId,
+  EvaluationStatus,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import express from 'express';
 import type { SortField } from './database/EvaluationStore';
 import { createOpenApiRouter, spec } from './schema/openapi.generated';
@@ -22,17 +29,30 @@ export interface RouterOptions {
  * query and body before a handler runs; errors thrown here are turned into
  * Backstage's standard error responses by the backend's error handler.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, evaluations, decisions, knowledgeBase } = options;
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: '1mb' }), rejectUnknownBodyFields(spec)],
   });
 
-  router.get('/entities/:namespace/:kind/:name/evaluation', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { namespace, kind, name } = req.params;
-    res.json(await evaluations.forEntity({ namespace, kind, name }, req.query.live === true || String(req.query.live) === 'true', credentials));
-  });
+  router.get(
+    '/entities/:namespace/:kind/:name/evaluation',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { namespace, kind, name } = req.params;
+      res.json(
+        await evaluations.forEntity(
+          { namespace, kind, name },
+          req.query.live === true || String(req.query.live) === 'true',
+          credentials,
+        ),
+      );
+    },
+  );
 
   router.get('/evaluations', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -61,9 +81,20 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.post('/evaluate', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { entity, platform, callChainDepth } = req.body;
-    if (!entity?.metadata?.name) throw new InputError('entity.metadata.name: required');
-    const result = await evaluations.evaluateNow(entity as Entity, callChainDepth ?? 1, undefined, platform);
-    res.json({ ...result, evaluatedAt: new Date().toISOString(), stale: false, live: true });
+    if (!entity?.metadata?.name)
+      throw new InputError('entity.metadata.name: required');
+    const result = await evaluations.evaluateNow(
+      entity as Entity,
+      callChainDepth ?? 1,
+      undefined,
+      platform,
+    );
+    res.json({
+      ...result,
+      evaluatedAt: new Date().toISOString(),
+      stale: false,
+      live: true,
+    });
   });
 
   router.get('/knowledge-base', async (req, res) => {
@@ -77,18 +108,29 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/decisions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const q = req.query;
     res.json(
       await decisions.list(
-        { entityRef: q.entityRef, status: q.status, chosen: q.chosen, author: q.author, limit: Number(q.limit ?? 50), cursor: q.cursor },
+        {
+          entityRef: q.entityRef,
+          status: q.status,
+          chosen: q.chosen,
+          author: q.author,
+          limit: Number(q.limit ?? 50),
+          cursor: q.cursor,
+        },
         credentials,
       ),
     );
   });
 
   router.get('/decisions/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await decisions.get(req.params.id, credentials));
   });
 
@@ -98,8 +140,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/decisions/:id/adr.md', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.type('text/markdown').send(await decisions.adr(req.params.id, credentials));
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res
+      .type('text/markdown')
+      .send(await decisions.adr(req.params.id, credentials));
   });
 
   return router;

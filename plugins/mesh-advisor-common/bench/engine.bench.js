@@ -7,7 +7,12 @@
 // memory must stay flat as the catalog grows.
 require('@backstage/cli/config/nodeTransform.cjs');
 const { Engine } = require('json-rules-engine');
-const { createEvaluator, loadKnowledgeBase, CAPABILITIES, MESH_IDS } = require('../src');
+const {
+  createEvaluator,
+  loadKnowledgeBase,
+  CAPABILITIES,
+  MESH_IDS,
+} = require('../src');
 
 const SIZES = [1_000, 10_000, 100_000];
 const kb = loadKnowledgeBase();
@@ -37,18 +42,35 @@ function* syntheticServices(count, seed = 42) {
     const annotations = { 'backstage.io/kubernetes-id': `svc-${i}` };
     const requires = pickSome(r, 4);
     const prefers = pickSome(r, 3);
-    if (requires.length) annotations['mesh-advisor.io/requires'] = requires.join(', ');
-    if (prefers.length) annotations['mesh-advisor.io/prefers'] = prefers.join(', ');
-    if (r() < 0.3) annotations['mesh-advisor.io/latency-budget-ms'] = String([0.3, 0.5, 1, 2][Math.floor(r() * 4)]);
-    if (r() < 0.7) annotations['mesh-advisor.io/replicas'] = String(1 + Math.floor(r() * 30));
-    if (r() < 0.5) annotations['mesh-advisor.io/rps'] = String(Math.floor(r() * 5000));
-    if (r() < 0.6) annotations['mesh-advisor.io/ops-capacity'] = ['low', 'medium', 'high'][Math.floor(r() * 3)];
-    if (r() < 0.02) annotations['mesh-advisor.io/requires'] = 'mtls, fault-injektion';
+    if (requires.length)
+      annotations['mesh-advisor.io/requires'] = requires.join(', ');
+    if (prefers.length)
+      annotations['mesh-advisor.io/prefers'] = prefers.join(', ');
+    if (r() < 0.3)
+      annotations['mesh-advisor.io/latency-budget-ms'] = String(
+        [0.3, 0.5, 1, 2][Math.floor(r() * 4)],
+      );
+    if (r() < 0.7)
+      annotations['mesh-advisor.io/replicas'] = String(
+        1 + Math.floor(r() * 30),
+      );
+    if (r() < 0.5)
+      annotations['mesh-advisor.io/rps'] = String(Math.floor(r() * 5000));
+    if (r() < 0.6)
+      annotations['mesh-advisor.io/ops-capacity'] = ['low', 'medium', 'high'][
+        Math.floor(r() * 3)
+      ];
+    if (r() < 0.02)
+      annotations['mesh-advisor.io/requires'] = 'mtls, fault-injektion';
     yield {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: `svc-${i}`, namespace: 'default', annotations },
-      spec: { type: 'service', lifecycle: 'production', owner: `team-${i % 40}` },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: `team-${i % 40}`,
+      },
       depth: 1 + Math.floor(r() * 5),
     };
   }
@@ -70,7 +92,14 @@ function measure(label, count, fn) {
     }
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { label, count, seconds, perSecond: count / seconds, peakRssMiB: peakRss / 2 ** 20, heapGrowthMiB: (peakHeap - baseline.heapUsed) / 2 ** 20 };
+  return {
+    label,
+    count,
+    seconds,
+    perSecond: count / seconds,
+    peakRssMiB: peakRss / 2 ** 20,
+    heapGrowthMiB: (peakHeap - baseline.heapUsed) / 2 ** 20,
+  };
 }
 
 async function measureAsync(count, fn) {
@@ -87,14 +116,18 @@ function rulesEngines() {
     for (const cap of CAPABILITIES) {
       if (kb.capabilities[cap].support[mesh].level === 'no') {
         engine.addRule({
-          conditions: { all: [{ fact: 'requires', operator: 'contains', value: cap }] },
+          conditions: {
+            all: [{ fact: 'requires', operator: 'contains', value: cap }],
+          },
           event: { type: 'blocked', params: { mesh, capability: cap } },
         });
       }
     }
     const p99 = kb.meshes[mesh].overhead.p99Ms.value ?? 0;
     engine.addRule({
-      conditions: { all: [{ fact: 'budget', operator: 'lessThan', value: p99 }] },
+      conditions: {
+        all: [{ fact: 'budget', operator: 'lessThan', value: p99 }],
+      },
       event: { type: 'blocked', params: { mesh, reason: 'latency-budget' } },
     });
     return engine;
@@ -103,13 +136,21 @@ function rulesEngines() {
 
 function parseFacts(entity) {
   const a = entity.metadata.annotations;
-  const requires = (a['mesh-advisor.io/requires'] ?? '').split(',').map(s => s.trim()).filter(Boolean);
-  const budget = a['mesh-advisor.io/latency-budget-ms'] ? Number(a['mesh-advisor.io/latency-budget-ms']) : undefined;
+  const requires = (a['mesh-advisor.io/requires'] ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+  const budget = a['mesh-advisor.io/latency-budget-ms']
+    ? Number(a['mesh-advisor.io/latency-budget-ms'])
+    : undefined;
   return { requires, budget };
 }
 
 async function main() {
-  const evaluate = createEvaluator({ knowledgeBase: kb, platform: { cni: 'cilium', serviceCount: 10_000 } });
+  const evaluate = createEvaluator({
+    knowledgeBase: kb,
+    platform: { cni: 'cilium', serviceCount: 10_000 },
+  });
   let sink = 0;
   const run = e => {
     const r = evaluate(e, e.depth);
@@ -118,34 +159,76 @@ async function main() {
   // warm up the JIT
   measure('warm-up', 5_000, run);
 
-  console.log(`\nMesh Advisor engine ${require('../src').ENGINE_VERSION}, knowledge base ${kb.version}, Node ${process.version}, one core\n`);
-  console.log('catalog size | seconds | entities/s | peak RSS MiB | heap growth MiB');
-  console.log('-------------|---------|------------|--------------|----------------');
+  console.log(
+    `\nMesh Advisor engine ${
+      require('../src').ENGINE_VERSION
+    }, knowledge base ${kb.version}, Node ${process.version}, one core\n`,
+  );
+  console.log(
+    'catalog size | seconds | entities/s | peak RSS MiB | heap growth MiB',
+  );
+  console.log(
+    '-------------|---------|------------|--------------|----------------',
+  );
   const results = SIZES.map(n => measure('engine', n, run));
   for (const r of results) {
-    console.log(`${String(r.count).padStart(12)} | ${r.seconds.toFixed(2).padStart(7)} | ${Math.round(r.perSecond).toLocaleString('en-US').padStart(10)} | ${r.peakRssMiB.toFixed(0).padStart(12)} | ${r.heapGrowthMiB.toFixed(1).padStart(14)}`);
+    console.log(
+      `${String(r.count).padStart(12)} | ${r.seconds
+        .toFixed(2)
+        .padStart(7)} | ${Math.round(r.perSecond)
+        .toLocaleString('en-US')
+        .padStart(10)} | ${r.peakRssMiB
+        .toFixed(0)
+        .padStart(12)} | ${r.heapGrowthMiB.toFixed(1).padStart(14)}`,
+    );
   }
 
   // json-rules-engine: the hard constraints only (it has no scoring or explanations)
   const engines = rulesEngines();
   const rules = async e => {
     const facts = parseFacts(e);
-    for (const engine of engines) sink += (await engine.run(facts)).events.length;
+    for (const engine of engines)
+      sink += (await engine.run(facts)).events.length;
   };
   await measureAsync(500, rules); // warm up
   const RULES_N = 5_000;
   const jre = await measureAsync(RULES_N, rules);
   const ours = results.find(r => r.count === 10_000);
   const ratio = ours.perSecond / jre.perSecond;
-  console.log(`\njson-rules-engine (hard constraints only, ${RULES_N.toLocaleString('en-US')} entities): ${Math.round(jre.perSecond).toLocaleString('en-US')} entities/s`);
-  console.log(`Mesh Advisor engine (constraints + scoring + explanations + what-would-change): ${Math.round(ours.perSecond).toLocaleString('en-US')} entities/s`);
+  console.log(
+    `\njson-rules-engine (hard constraints only, ${RULES_N.toLocaleString(
+      'en-US',
+    )} entities): ${Math.round(jre.perSecond).toLocaleString(
+      'en-US',
+    )} entities/s`,
+  );
+  console.log(
+    `Mesh Advisor engine (constraints + scoring + explanations + what-would-change): ${Math.round(
+      ours.perSecond,
+    ).toLocaleString('en-US')} entities/s`,
+  );
   console.log(`ratio: ${ratio.toFixed(1)}× faster`);
 
   const flat = results[2].heapGrowthMiB < results[0].heapGrowthMiB + 32;
-  console.log('\ntarget                         | measured                       | result');
-  console.log(`≥ 100,000 entities/s (100k)    | ${Math.round(results[2].perSecond).toLocaleString('en-US').padEnd(30)} | ${results[2].perSecond >= 100_000 ? 'PASS' : 'MISS'}`);
-  console.log(`memory flat 1k → 100k          | heap +${results[0].heapGrowthMiB.toFixed(1)} → +${results[2].heapGrowthMiB.toFixed(1)} MiB`.padEnd(63) + ` | ${flat ? 'PASS' : 'MISS'}`);
-  console.log(`≥ 20× json-rules-engine        | ${(ratio.toFixed(1) + '×').padEnd(30)} | ${ratio >= 20 ? 'PASS' : 'MISS'}`);
+  console.log(
+    '\ntarget                         | measured                       | result',
+  );
+  console.log(
+    `≥ 100,000 entities/s (100k)    | ${Math.round(results[2].perSecond)
+      .toLocaleString('en-US')
+      .padEnd(30)} | ${results[2].perSecond >= 100_000 ? 'PASS' : 'MISS'}`,
+  );
+  console.log(
+    `memory flat 1k → 100k          | heap +${results[0].heapGrowthMiB.toFixed(
+      1,
+    )} → +${results[2].heapGrowthMiB.toFixed(1)} MiB`.padEnd(63) +
+      ` | ${flat ? 'PASS' : 'MISS'}`,
+  );
+  console.log(
+    `≥ 20× json-rules-engine        | ${(ratio.toFixed(1) + '×').padEnd(
+      30,
+    )} | ${ratio >= 20 ? 'PASS' : 'MISS'}`,
+  );
   if (sink < 0) console.log(sink);
 }
 

@@ -57,7 +57,9 @@ describe('parseAnnotations', () => {
     expect(issues).toEqual([
       expect.objectContaining({ annotation, value, allowed: [expected] }),
     ]);
-    expect(issues[0].message).toContain(`${annotation}: "${value}" is not valid — expected ${expected}`);
+    expect(issues[0].message).toContain(
+      `${annotation}: "${value}" is not valid — expected ${expected}`,
+    );
   });
 
   it('suggests the closest enum value', () => {
@@ -83,10 +85,18 @@ describe('parseAnnotations', () => {
 
   it('treats a missing or empty set as no requirements', () => {
     expect(parseAnnotations(undefined)).toEqual({
-      requirements: { requires: [], prefers: [], exposure: 'internal', exclude: false },
+      requirements: {
+        requires: [],
+        prefers: [],
+        exposure: 'internal',
+        exclude: false,
+      },
       issues: [],
     });
-    expect(parseAnnotations({ 'mesh-advisor.io/requires': ' , ' }).requirements.requires).toEqual([]);
+    expect(
+      parseAnnotations({ 'mesh-advisor.io/requires': ' , ' }).requirements
+        .requires,
+    ).toEqual([]);
   });
 
   it('round-trips through requirementsToAnnotations', () => {

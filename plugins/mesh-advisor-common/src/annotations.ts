@@ -173,10 +173,20 @@ export function parseAnnotations(
         requirements.prefers = parseCapabilityList(key, raw, issues);
         break;
       case ANNOTATIONS.latencyBudgetMs:
-        requirements.latencyBudgetMs = parseNumber(key, raw, { min: 0, exclusiveMin: true }, issues);
+        requirements.latencyBudgetMs = parseNumber(
+          key,
+          raw,
+          { min: 0, exclusiveMin: true },
+          issues,
+        );
         break;
       case ANNOTATIONS.replicas:
-        requirements.replicas = parseNumber(key, raw, { min: 0, integer: true }, issues);
+        requirements.replicas = parseNumber(
+          key,
+          raw,
+          { min: 0, integer: true },
+          issues,
+        );
         break;
       case ANNOTATIONS.rps:
         requirements.rps = parseNumber(key, raw, { min: 0 }, issues);
@@ -185,7 +195,8 @@ export function parseAnnotations(
         requirements.opsCapacity = parseEnum(key, raw, OPS_CAPACITIES, issues);
         break;
       case ANNOTATIONS.exposure:
-        requirements.exposure = parseEnum(key, raw, EXPOSURES, issues) ?? 'internal';
+        requirements.exposure =
+          parseEnum(key, raw, EXPOSURES, issues) ?? 'internal';
         break;
       case ANNOTATIONS.exclude: {
         const v = parseEnum(key, raw, ['true', 'false'] as const, issues);
@@ -214,7 +225,8 @@ export function requirementsToAnnotations(
   const out: Record<string, string> = {};
   if (r.requires.length) out[ANNOTATIONS.requires] = r.requires.join(', ');
   if (r.prefers.length) out[ANNOTATIONS.prefers] = r.prefers.join(', ');
-  if (r.latencyBudgetMs !== undefined) out[ANNOTATIONS.latencyBudgetMs] = String(r.latencyBudgetMs);
+  if (r.latencyBudgetMs !== undefined)
+    out[ANNOTATIONS.latencyBudgetMs] = String(r.latencyBudgetMs);
   if (r.replicas !== undefined) out[ANNOTATIONS.replicas] = String(r.replicas);
   if (r.rps !== undefined) out[ANNOTATIONS.rps] = String(r.rps);
   if (r.opsCapacity) out[ANNOTATIONS.opsCapacity] = r.opsCapacity;

@@ -23,4 +23,7 @@ export const meshDecisionTransitionPermission = createPermission({
 });
 
 /** Every permission Mesh Advisor defines. @public */
-export const meshAdvisorPermissions = [meshDecisionCreatePermission, meshDecisionTransitionPermission];
+export const meshAdvisorPermissions = [
+  meshDecisionCreatePermission,
+  meshDecisionTransitionPermission,
+];

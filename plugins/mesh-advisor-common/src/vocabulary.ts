@@ -75,7 +75,14 @@ export const EXPOSURES = ['internal', 'edge'] as const;
 export type Exposure = (typeof EXPOSURES)[number];
 
 /** @public */
-export const CNIS = ['cilium', 'calico', 'aws-vpc-cni', 'azure-cni', 'flannel', 'other'] as const;
+export const CNIS = [
+  'cilium',
+  'calico',
+  'aws-vpc-cni',
+  'azure-cni',
+  'flannel',
+  'other',
+] as const;
 
 /**
  * The catalog annotations Mesh Advisor reads: its public contract.
@@ -106,7 +113,9 @@ export const ANNOTATION_DOCS: Record<AnnotationKey, string> = {
     'Most added p99 latency per hop the service tolerates, in ms (> 0).',
   replicas: 'Typical pod count (integer ≥ 0), for cost estimates.',
   rps: 'Peak requests per second (≥ 0), for cost estimates.',
-  opsCapacity: 'How much mesh operations the owning team can absorb: low | medium | high.',
-  exposure: 'internal (default) | edge — edge services also get a north–south gateway suggested.',
+  opsCapacity:
+    'How much mesh operations the owning team can absorb: low | medium | high.',
+  exposure:
+    'internal (default) | edge — edge services also get a north–south gateway suggested.',
   exclude: '"true" opts the entity out of evaluation.',
 };

@@ -1,4 +1,9 @@
-import type { Confidence, EvaluationResult, EvaluationStatus, MeshId } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type {
+  Confidence,
+  EvaluationResult,
+  EvaluationStatus,
+  MeshId,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { DecisionStatus } from './DecisionStore';
 
 /** What the sweep stores for one service. */
@@ -32,7 +37,14 @@ export type EvaluationRow = {
   decision: { id: string; chosen: MeshId; status: DecisionStatus } | null;
 };
 
-export type SortField = 'name' | 'mesh' | 'status' | 'score' | 'owner' | 'system' | 'evaluatedAt';
+export type SortField =
+  | 'name'
+  | 'mesh'
+  | 'status'
+  | 'score'
+  | 'owner'
+  | 'system'
+  | 'evaluatedAt';
 
 export type ListQuery = {
   owner?: string;
@@ -70,13 +82,31 @@ export interface EvaluationStore {
    * writes rows whose inputs changed, removes services no longer in the
    * catalog, and clears staleness. All or nothing.
    */
-  replaceAll(records: EvaluationRecord[], now: Date): Promise<{ written: number; removed: number }>;
+  replaceAll(
+    records: EvaluationRecord[],
+    now: Date,
+  ): Promise<{ written: number; removed: number }>;
   /** The catalog could not be read: keep every result, flag them stale. */
   markAllStale(): Promise<void>;
-  get(entityRef: string): Promise<(EvaluationResult & { evaluatedAt: string; stale: boolean }) | undefined>;
+  get(
+    entityRef: string,
+  ): Promise<
+    (EvaluationResult & { evaluatedAt: string; stale: boolean }) | undefined
+  >;
   list(query: ListQuery): Promise<ListPage>;
   startSweep(now: Date): Promise<number>;
-  finishSweep(id: number, outcome: 'succeeded' | 'failed', details: { message?: string; services?: number; written?: number; removed?: number; summary?: unknown }, now: Date): Promise<void>;
+  finishSweep(
+    id: number,
+    outcome: 'succeeded' | 'failed',
+    details: {
+      message?: string;
+      services?: number;
+      written?: number;
+      removed?: number;
+      summary?: unknown;
+    },
+    now: Date,
+  ): Promise<void>;
   lastSweep(): Promise<SweepRecord | undefined>;
   lastSuccessfulSweep(): Promise<SweepRecord | undefined>;
 }

@@ -31,7 +31,9 @@ const toIso = (ms: unknown) => new Date(Number(ms)).toISOString();
 
 /** A bare name means the default namespace: `payments-team` is `group:default/payments-team`. */
 function fullRef(value: string, kind: string): string {
-  return value.includes(':') ? value.toLowerCase() : `${kind}:default/${value.toLowerCase()}`;
+  return value.includes(':')
+    ? value.toLowerCase()
+    : `${kind}:default/${value.toLowerCase()}`;
 }
 
 export class KnexEvaluationStore implements EvaluationStore {
@@ -41,10 +43,15 @@ export class KnexEvaluationStore implements EvaluationStore {
     const at = now.getTime();
     return this.db.transaction(async tx => {
       const existing = new Map<string, string>();
-      for (const row of await tx(EVALUATIONS).select('entity_ref', 'input_hash')) {
+      for (const row of await tx(EVALUATIONS).select(
+        'entity_ref',
+        'input_hash',
+      )) {
         existing.set(row.entity_ref, row.input_hash);
       }
-      const changed = records.filter(r => existing.get(r.entityRef) !== r.inputHash);
+      const changed = records.filter(
+        r => existing.get(r.entityRef) !== r.inputHash,
+      );
       for (let i = 0; i < changed.length; i += BATCH) {
         const rows = changed.slice(i, i + BATCH).map(r => ({
           entity_ref: r.entityRef,
@@ -72,7 +79,9 @@ export class KnexEvaluationStore implements EvaluationStore {
       const keep = new Set(records.map(r => r.entityRef));
       const gone = [...existing.keys()].filter(ref => !keep.has(ref));
       for (let i = 0; i < gone.length; i += BATCH) {
-        await tx(EVALUATIONS).whereIn('entity_ref', gone.slice(i, i + BATCH)).delete();
+        await tx(EVALUATIONS)
+          .whereIn('entity_ref', gone.slice(i, i + BATCH))
+          .delete();
       }
       await tx(EVALUATIONS).where('stale', true).update({ stale: false });
       return { written: changed.length, removed: gone.length };
@@ -84,10 +93,16 @@ export class KnexEvaluationStore implements EvaluationStore {
   }
 
   async get(entityRef: string) {
-    const row = await this.db(EVALUATIONS).where('entity_ref', entityRef.toLowerCase()).first('result', 'evaluated_at', 'stale');
+    const row = await this.db(EVALUATIONS)
+      .where('entity_ref', entityRef.toLowerCase())
+      .first('result', 'evaluated_at', 'stale');
     if (!row) return undefined;
     const result = JSON.parse(row.result) as EvaluationResult;
-    return { ...result, evaluatedAt: toIso(row.evaluated_at), stale: Boolean(row.stale) };
+    return {
+      ...result,
+      evaluatedAt: toIso(row.evaluated_at),
+      stale: Boolean(row.stale),
+    };
   }
 
   /** The decision in force per entity: its newest proposed or accepted decision. */
@@ -101,7 +116,11 @@ export class KnexEvaluationStore implements EvaluationStore {
           .from(`${DECISIONS} as d2`)
           .whereRaw('d2.entity_ref = d.entity_ref')
           .whereIn('d2.status', ['proposed', 'accepted'])
-          .where(w => w.whereRaw('d2.created_at > d.created_at').orWhereRaw('d2.created_at = d.created_at AND d2.id > d.id')),
+          .where(w =>
+            w
+              .whereRaw('d2.created_at > d.created_at')
+              .orWhereRaw('d2.created_at = d.created_at AND d2.id > d.id'),
+          ),
       )
       .as('cur');
   }
@@ -114,7 +133,10 @@ export class KnexEvaluationStore implements EvaluationStore {
       if (query.mesh) q.where('e.recommended_mesh', query.mesh);
       if (query.status) q.where('e.status', query.status);
       if (query.q) {
-        const needle = query.q.trim().toLowerCase().replace(/[\\%_]/g, c => `\\${c}`);
+        const needle = query.q
+          .trim()
+          .toLowerCase()
+          .replace(/[\\%_]/g, c => `\\${c}`);
         q.whereRaw("e.search_text LIKE ? ESCAPE '\\'", [`%${needle}%`]);
       }
       if (query.decision) {
@@ -125,7 +147,9 @@ export class KnexEvaluationStore implements EvaluationStore {
             q.whereNull('cur.id');
             break;
           case 'differs':
-            q.where('cur.status', 'accepted').whereRaw('cur.chosen <> e.recommended_mesh');
+            q.where('cur.status', 'accepted').whereRaw(
+              'cur.chosen <> e.recommended_mesh',
+            );
             break;
           default:
             q.where('cur.status', query.decision);
@@ -138,51 +162,102 @@ export class KnexEvaluationStore implements EvaluationStore {
     const dir = query.order === 'desc' ? 'desc' : 'asc';
     const cmp = dir === 'asc' ? '>' : '<';
     const page = filtered().select(
-      'e.entity_ref', 'e.name', 'e.title', 'e.owner', 'e.system', 'e.status', 'e.recommended_mesh', 'e.confidence',
-      'e.score', 'e.issue_count', 'e.evaluated_at', 'e.stale', this.db.raw(`${sort.expr} as sort_value`),
+      'e.entity_ref',
+      'e.name',
+      'e.title',
+      'e.owner',
+      'e.system',
+      'e.status',
+      'e.recommended_mesh',
+      'e.confidence',
+      'e.score',
+      'e.issue_count',
+      'e.evaluated_at',
+      'e.stale',
+      this.db.raw(`${sort.expr} as sort_value`),
     );
     if (query.cursor) {
       const c = decodeCursor(query.cursor);
       page.where(w =>
-        w.whereRaw(`${sort.expr} ${cmp} ?`, [c.v]).orWhere(w2 => w2.whereRaw(`${sort.expr} = ?`, [c.v]).whereRaw(`e.entity_ref ${cmp} ?`, [c.r])),
+        w
+          .whereRaw(`${sort.expr} ${cmp} ?`, [c.v])
+          .orWhere(w2 =>
+            w2
+              .whereRaw(`${sort.expr} = ?`, [c.v])
+              .whereRaw(`e.entity_ref ${cmp} ?`, [c.r]),
+          ),
       );
     }
-    page.orderByRaw(`${sort.expr} ${dir}, e.entity_ref ${dir}`).limit(query.limit + 1);
+    page
+      .orderByRaw(`${sort.expr} ${dir}, e.entity_ref ${dir}`)
+      .limit(query.limit + 1);
 
-    const [rows, [{ count }]] = await Promise.all([page, filtered().count({ count: '*' })]);
+    const [rows, [{ count }]] = await Promise.all([
+      page,
+      filtered().count({ count: '*' }),
+    ]);
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
-    const decisions = new Map<string, { id: string; chosen: string; status: string }>();
+    const decisions = new Map<
+      string,
+      { id: string; chosen: string; status: string }
+    >();
     if (items.length) {
       const current = await this.db
         .select('*')
         .from(this.currentDecisions())
-        .whereIn('cur.entity_ref', items.map(i => i.entity_ref));
+        .whereIn(
+          'cur.entity_ref',
+          items.map(i => i.entity_ref),
+        );
       for (const d of current) decisions.set(d.entity_ref, d);
     }
     const last = items[items.length - 1];
     return {
       items: items.map(r => toRow(r, decisions.get(r.entity_ref))),
       totalCount: Number(count),
-      nextCursor: more && last ? encodeCursor({ v: sort.numeric ? Number(last.sort_value) : String(last.sort_value), r: last.entity_ref }) : null,
+      nextCursor:
+        more && last
+          ? encodeCursor({
+              v: sort.numeric
+                ? Number(last.sort_value)
+                : String(last.sort_value),
+              r: last.entity_ref,
+            })
+          : null,
     };
   }
 
   async startSweep(now: Date) {
-    const [row] = await this.db(SWEEPS).insert({ started_at: now.getTime(), outcome: 'running' }).returning('id');
+    const [row] = await this.db(SWEEPS)
+      .insert({ started_at: now.getTime(), outcome: 'running' })
+      .returning('id');
     return typeof row === 'object' ? row.id : row;
   }
 
-  async finishSweep(id: number, outcome: 'succeeded' | 'failed', d: { message?: string; services?: number; written?: number; removed?: number; summary?: unknown }, now: Date) {
-    await this.db(SWEEPS).where('id', id).update({
-      finished_at: now.getTime(),
-      outcome,
-      message: d.message ?? null,
-      services: d.services ?? null,
-      written: d.written ?? null,
-      removed: d.removed ?? null,
-      summary: d.summary === undefined ? null : JSON.stringify(d.summary),
-    });
+  async finishSweep(
+    id: number,
+    outcome: 'succeeded' | 'failed',
+    d: {
+      message?: string;
+      services?: number;
+      written?: number;
+      removed?: number;
+      summary?: unknown;
+    },
+    now: Date,
+  ) {
+    await this.db(SWEEPS)
+      .where('id', id)
+      .update({
+        finished_at: now.getTime(),
+        outcome,
+        message: d.message ?? null,
+        services: d.services ?? null,
+        written: d.written ?? null,
+        removed: d.removed ?? null,
+        summary: d.summary === undefined ? null : JSON.stringify(d.summary),
+      });
   }
 
   async lastSweep() {
@@ -190,11 +265,19 @@ export class KnexEvaluationStore implements EvaluationStore {
   }
 
   async lastSuccessfulSweep() {
-    return toSweep(await this.db(SWEEPS).where('outcome', 'succeeded').orderBy('id', 'desc').first());
+    return toSweep(
+      await this.db(SWEEPS)
+        .where('outcome', 'succeeded')
+        .orderBy('id', 'desc')
+        .first(),
+    );
   }
 }
 
-function toRow(r: any, decision?: { id: string; chosen: string; status: string }): EvaluationRow {
+function toRow(
+  r: any,
+  decision?: { id: string; chosen: string; status: string },
+): EvaluationRow {
   return {
     entityRef: r.entity_ref,
     name: r.name,
@@ -208,7 +291,13 @@ function toRow(r: any, decision?: { id: string; chosen: string; status: string }
     issueCount: Number(r.issue_count),
     evaluatedAt: toIso(r.evaluated_at),
     stale: Boolean(r.stale),
-    decision: decision ? ({ id: decision.id, chosen: decision.chosen, status: decision.status } as EvaluationRow['decision']) : null,
+    decision: decision
+      ? ({
+          id: decision.id,
+          chosen: decision.chosen,
+          status: decision.status,
+        } as EvaluationRow['decision'])
+      : null,
   };
 }
 

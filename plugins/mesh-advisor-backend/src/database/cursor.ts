@@ -13,9 +13,16 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (c && typeof c.r === 'string' && (typeof c.v === 'string' || typeof c.v === 'number')) return c;
+    if (
+      c &&
+      typeof c.r === 'string' &&
+      (typeof c.v === 'string' || typeof c.v === 'number')
+    )
+      return c;
   } catch {
     // fall through
   }
-  throw new InputError('cursor: not a cursor this API returned; start again without it');
+  throw new InputError(
+    'cursor: not a cursor this API returned; start again without it',
+  );
 }

@@ -22,13 +22,22 @@ export const SWEEP_FIELDS = [
 const PAGE_SIZE = 1000;
 
 /** Reads every Component from the catalog, page by page, as the plugin itself. */
-export async function readAllComponents(catalog: CatalogService, auth: AuthService): Promise<Entity[]> {
+export async function readAllComponents(
+  catalog: CatalogService,
+  auth: AuthService,
+): Promise<Entity[]> {
   const credentials = await auth.getOwnServiceCredentials();
   const entities: Entity[] = [];
   let cursor: string | undefined;
   do {
     const page = await catalog.queryEntities(
-      cursor ? { cursor, limit: PAGE_SIZE, fields: SWEEP_FIELDS } : { filter: { kind: 'Component' }, limit: PAGE_SIZE, fields: SWEEP_FIELDS },
+      cursor
+        ? { cursor, limit: PAGE_SIZE, fields: SWEEP_FIELDS }
+        : {
+            filter: { kind: 'Component' },
+            limit: PAGE_SIZE,
+            fields: SWEEP_FIELDS,
+          },
       { credentials },
     );
     entities.push(...page.items);

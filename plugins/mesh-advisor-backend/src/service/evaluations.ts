@@ -9,14 +9,22 @@ import {
   PlatformContextInput,
   resolvePlatform,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { EvaluationStore, ListPage, ListQuery } from '../database/EvaluationStore';
+import type {
+  EvaluationStore,
+  ListPage,
+  ListQuery,
+} from '../database/EvaluationStore';
 import type { StoredSummary } from './summary';
 import { isService } from './sweep';
 
 /** How long a replica reuses the summary it read (ms). */
 const SUMMARY_TTL_MS = 2000;
 
-export type StoredEvaluation = EvaluationResult & { evaluatedAt: string; stale: boolean; live?: boolean };
+export type StoredEvaluation = EvaluationResult & {
+  evaluatedAt: string;
+  stale: boolean;
+  live?: boolean;
+};
 
 /** Reading evaluations, stored or live, and evaluating what-if entities. */
 export class EvaluationService {
@@ -33,27 +41,56 @@ export class EvaluationService {
    * The entity's evaluation. The catalog is asked first, with the caller's
    * credentials, so a user only sees evaluations of entities they may read.
    */
-  async forEntity(ref: { namespace: string; kind: string; name: string }, live: boolean, credentials: BackstageCredentials): Promise<StoredEvaluation> {
+  async forEntity(
+    ref: { namespace: string; kind: string; name: string },
+    live: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<StoredEvaluation> {
     const entityRef = stringifyEntityRef(ref);
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog (or you may not read it)`);
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${entityRef} in the catalog (or you may not read it)`,
+      );
     if (!isService(entity)) {
       const type = (entity.spec as { type?: string } | undefined)?.type;
       throw new NotFoundError(
-        `${entityRef} is a ${entity.kind}${type ? ` of type ${type}` : ''}; Mesh Advisor evaluates Components of type service`,
+        `${entityRef} is a ${entity.kind}${
+          type ? ` of type ${type}` : ''
+        }; Mesh Advisor evaluates Components of type service`,
       );
     }
     const stored = await this.deps.store.get(entityRef);
     if (stored && !live) return stored;
     // Live, or not swept yet: evaluate now, with the depth and service count of the last sweep.
-    const result = await this.evaluateNow(entity, stored?.callChainDepth ?? 1, stored?.platform.serviceCount);
-    return { ...result, evaluatedAt: new Date().toISOString(), stale: false, live: true };
+    const result = await this.evaluateNow(
+      entity,
+      stored?.callChainDepth ?? 1,
+      stored?.platform.serviceCount,
+    );
+    return {
+      ...result,
+      evaluatedAt: new Date().toISOString(),
+      stale: false,
+      live: true,
+    };
   }
 
-  async evaluateNow(entity: Entity, callChainDepth = 1, serviceCount?: number, platform?: PlatformContextInput): Promise<EvaluationResult> {
+  async evaluateNow(
+    entity: Entity,
+    callChainDepth = 1,
+    serviceCount?: number,
+    platform?: PlatformContextInput,
+  ): Promise<EvaluationResult> {
     const evaluate = createEvaluator({
       knowledgeBase: this.deps.knowledgeBase,
-      platform: resolvePlatform({ ...this.deps.platform, ...(serviceCount !== undefined ? { serviceCount } : {}), ...platform }),
+      platform: resolvePlatform({
+        ...this.deps.platform,
+        ...(serviceCount !== undefined ? { serviceCount } : {}),
+        ...platform,
+      }),
     });
     return evaluate(entity, callChainDepth);
   }
@@ -83,17 +120,31 @@ export class EvaluationService {
     this.summaryCache = undefined;
   }
 
-  private summaryCache?: { at: number; value: ReturnType<EvaluationService['readSummary']> };
+  private summaryCache?: {
+    at: number;
+    value: ReturnType<EvaluationService['readSummary']>;
+  };
 
   private async readSummary() {
-    const [last, success] = await Promise.all([this.deps.store.lastSweep(), this.deps.store.lastSuccessfulSweep()]);
+    const [last, success] = await Promise.all([
+      this.deps.store.lastSweep(),
+      this.deps.store.lastSuccessfulSweep(),
+    ]);
     const stored = success?.summary as StoredSummary | undefined;
     return {
       total: stored?.total ?? 0,
       byMesh: stored?.byMesh ?? {},
       byStatus: stored?.byStatus ?? {},
       stale: last?.outcome === 'failed',
-      lastSweep: last ? { startedAt: last.startedAt, finishedAt: last.finishedAt, outcome: last.outcome, message: last.message, services: last.services } : null,
+      lastSweep: last
+        ? {
+            startedAt: last.startedAt,
+            finishedAt: last.finishedAt,
+            outcome: last.outcome,
+            message: last.message,
+            services: last.services,
+          }
+        : null,
       lastSuccessAt: success?.finishedAt ?? null,
       platform: stored?.platform ?? null,
     };

@@ -1,44 +1,97 @@
 import { createHash } from 'node:crypto';
-import { Entity, parseEntityRef, RELATION_OWNED_BY, RELATION_PART_OF, stringifyEntityRef } from '@backstage/catalog-model';
-import type { EvaluationResult, PlatformContext } from '@mesh-advisor/plugin-mesh-advisor-common';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type {
+  EvaluationResult,
+  PlatformContext,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { ENGINE_VERSION } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { EvaluationRecord } from '../database/EvaluationStore';
 
-function relationTarget(entity: Entity, type: string, kind: string): string | undefined {
-  const rel = entity.relations?.find(r => r.type === type && r.targetRef.startsWith(`${kind}:`));
+function relationTarget(
+  entity: Entity,
+  type: string,
+  kind: string,
+): string | undefined {
+  const rel = entity.relations?.find(
+    r => r.type === type && r.targetRef.startsWith(`${kind}:`),
+  );
   return rel?.targetRef;
 }
 
 /** The entity's owner and system as full refs, from relations (the catalog resolved them) or spec. */
-export function ownerAndSystem(entity: Entity): { owner?: string; system?: string } {
+export function ownerAndSystem(entity: Entity): {
+  owner?: string;
+  system?: string;
+} {
   const spec = (entity.spec ?? {}) as { owner?: unknown; system?: unknown };
   const ns = entity.metadata.namespace ?? 'default';
   const fromSpec = (v: unknown, defaultKind: string) => {
     if (typeof v !== 'string' || !v) return undefined;
     try {
-      return stringifyEntityRef(parseEntityRef(v, { defaultKind, defaultNamespace: ns }));
+      return stringifyEntityRef(
+        parseEntityRef(v, { defaultKind, defaultNamespace: ns }),
+      );
     } catch {
       return undefined;
     }
   };
   return {
-    owner: relationTarget(entity, RELATION_OWNED_BY, 'group') ?? relationTarget(entity, RELATION_OWNED_BY, 'user') ?? fromSpec(spec.owner, 'group'),
-    system: relationTarget(entity, RELATION_PART_OF, 'system') ?? fromSpec(spec.system, 'system'),
+    owner:
+      relationTarget(entity, RELATION_OWNED_BY, 'group') ??
+      relationTarget(entity, RELATION_OWNED_BY, 'user') ??
+      fromSpec(spec.owner, 'group'),
+    system:
+      relationTarget(entity, RELATION_PART_OF, 'system') ??
+      fromSpec(spec.system, 'system'),
   };
 }
 
 /** Hash of everything the stored row depends on: an unchanged service is not rewritten. */
-export function inputHash(entity: Entity, depth: number, platform: PlatformContext, kbVersion: string): string {
+export function inputHash(
+  entity: Entity,
+  depth: number,
+  platform: PlatformContext,
+  kbVersion: string,
+): string {
   const { owner, system } = ownerAndSystem(entity);
   return createHash('sha1')
-    .update(JSON.stringify([ENGINE_VERSION, kbVersion, platform, depth, entity.kind, entity.metadata, entity.spec, owner, system]))
+    .update(
+      JSON.stringify([
+        ENGINE_VERSION,
+        kbVersion,
+        platform,
+        depth,
+        entity.kind,
+        entity.metadata,
+        entity.spec,
+        owner,
+        system,
+      ]),
+    )
     .digest('hex');
 }
 
-export function toRecord(entity: Entity, result: EvaluationResult, hash: string): EvaluationRecord {
+export function toRecord(
+  entity: Entity,
+  result: EvaluationResult,
+  hash: string,
+): EvaluationRecord {
   const { owner, system } = ownerAndSystem(entity);
   const m = entity.metadata;
-  const searchText = [stringifyEntityRef(entity), m.title, owner, system, m.description, ...(m.tags ?? [])]
+  const searchText = [
+    stringifyEntityRef(entity),
+    m.title,
+    owner,
+    system,
+    m.description,
+    ...(m.tags ?? []),
+  ]
     .filter(Boolean)
     .join(' ')
     .toLowerCase();

@@ -1,4 +1,7 @@
-import type { EvaluationResult, FleetRecommendation } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type {
+  EvaluationResult,
+  FleetRecommendation,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { MESH_IDS } from '@mesh-advisor/plugin-mesh-advisor-common';
 
 /** How many unsatisfied services the stored summary lists at most. */
@@ -12,9 +15,18 @@ export type StoredSummary = {
 };
 
 /** Counts and the platform recommendation, computed once per sweep so GET /summary is one read. */
-export function buildSummary(results: EvaluationResult[], fleet: FleetRecommendation): StoredSummary {
-  const byMesh: Record<string, number> = Object.fromEntries(MESH_IDS.map(m => [m, 0]));
-  const byStatus: Record<string, number> = { evaluated: 0, excluded: 0, invalid: 0 };
+export function buildSummary(
+  results: EvaluationResult[],
+  fleet: FleetRecommendation,
+): StoredSummary {
+  const byMesh: Record<string, number> = Object.fromEntries(
+    MESH_IDS.map(m => [m, 0]),
+  );
+  const byStatus: Record<string, number> = {
+    evaluated: 0,
+    excluded: 0,
+    invalid: 0,
+  };
   for (const r of results) {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     if (r.recommendation) byMesh[r.recommendation.mesh]++;
@@ -23,6 +35,10 @@ export function buildSummary(results: EvaluationResult[], fleet: FleetRecommenda
     total: results.length,
     byMesh,
     byStatus,
-    platform: { ...fleet, unsatisfied: fleet.unsatisfied.slice(0, MAX_UNSATISFIED), unsatisfiedTotal: fleet.unsatisfied.length },
+    platform: {
+      ...fleet,
+      unsatisfied: fleet.unsatisfied.slice(0, MAX_UNSATISFIED),
+      unsatisfiedTotal: fleet.unsatisfied.length,
+    },
   };
 }

@@ -15,7 +15,10 @@ import { inputHash, toRecord } from './records';
 import { buildSummary } from './summary';
 
 export function isService(e: Entity): boolean {
-  return e.kind.toLowerCase() === 'component' && (e.spec as { type?: unknown } | undefined)?.type === 'service';
+  return (
+    e.kind.toLowerCase() === 'component' &&
+    (e.spec as { type?: unknown } | undefined)?.type === 'service'
+  );
 }
 
 export interface SweepDeps {
@@ -52,14 +55,19 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
     entities = await readAllComponents(catalog, auth);
   } catch (e) {
     const message = `catalog unreachable: ${(e as Error).message}`;
-    logger.warn(`Mesh Advisor sweep failed, keeping the last results and marking them stale (${message})`);
+    logger.warn(
+      `Mesh Advisor sweep failed, keeping the last results and marking them stale (${message})`,
+    );
     await store.markAllStale();
     await store.finishSweep(sweepId, 'failed', { message }, now());
     return { outcome: 'failed', services: 0, written: 0, removed: 0, message };
   }
 
   const services = entities.filter(isService);
-  const platform = resolvePlatform({ ...deps.platform, serviceCount: services.length });
+  const platform = resolvePlatform({
+    ...deps.platform,
+    serviceCount: services.length,
+  });
   const evaluate = createEvaluator({ knowledgeBase, platform });
   const depths = callChainDepths(entities);
   const fleet = createFleetAccumulator(knowledgeBase);
@@ -67,19 +75,48 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
     const depth = depths.get(stringifyEntityRef(entity)) ?? 1;
     const result = evaluate(entity, depth);
     fleet.add(result);
-    return toRecord(entity, result, inputHash(entity, depth, platform, knowledgeBase.version));
+    return toRecord(
+      entity,
+      result,
+      inputHash(entity, depth, platform, knowledgeBase.version),
+    );
   });
 
   try {
     const { written, removed } = await store.replaceAll(records, now());
-    const summary = buildSummary(records.map(r => r.result), fleet.result());
-    await store.finishSweep(sweepId, 'succeeded', { services: services.length, written, removed, summary }, now());
-    logger.info(`Mesh Advisor sweep: ${services.length} services evaluated, ${written} written, ${removed} removed`);
-    return { outcome: 'succeeded', services: services.length, written, removed };
+    const summary = buildSummary(
+      records.map(r => r.result),
+      fleet.result(),
+    );
+    await store.finishSweep(
+      sweepId,
+      'succeeded',
+      { services: services.length, written, removed, summary },
+      now(),
+    );
+    logger.info(
+      `Mesh Advisor sweep: ${services.length} services evaluated, ${written} written, ${removed} removed`,
+    );
+    return {
+      outcome: 'succeeded',
+      services: services.length,
+      written,
+      removed,
+    };
   } catch (e) {
     const message = `storing results failed: ${(e as Error).message}`;
-    logger.error(`Mesh Advisor sweep failed; the previous results are kept (${message})`);
-    await store.finishSweep(sweepId, 'failed', { message }, now()).catch(() => undefined);
-    return { outcome: 'failed', services: services.length, written: 0, removed: 0, message };
+    logger.error(
+      `Mesh Advisor sweep failed; the previous results are kept (${message})`,
+    );
+    await store
+      .finishSweep(sweepId, 'failed', { message }, now())
+      .catch(() => undefined);
+    return {
+      outcome: 'failed',
+      services: services.length,
+      written: 0,
+      removed: 0,
+      message,
+    };
   }
 }

@@ -6,7 +6,11 @@ import { parseAllDocuments } from 'yaml';
 /** The example catalog the app ships (data/examples), as entities. */
 export function loadExampleEntities(): Entity[] {
   const dir = path.resolve(__dirname, '../../../../data/examples');
-  const files = ['org.yaml', 'systems.yaml', ...fs.readdirSync(path.join(dir, 'components')).map(f => `components/${f}`)];
+  const files = [
+    'org.yaml',
+    'systems.yaml',
+    ...fs.readdirSync(path.join(dir, 'components')).map(f => `components/${f}`),
+  ];
   return files.flatMap(f =>
     parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8'))
       .map(d => d.toJS() as Entity)

@@ -1,7 +1,10 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { catalogServiceRef, CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  catalogServiceRef,
+  CatalogService,
+} from '@backstage/plugin-catalog-node';
 
 /**
  * An in-memory catalog whose contents can change between sweeps and which
@@ -23,9 +26,13 @@ export class FakeCatalog {
       const fail = async () => {
         throw new Error('connect ECONNREFUSED 127.0.0.1:7007');
       };
-      return new Proxy({} as CatalogService, { get: (_t, prop) => (prop === 'then' ? undefined : fail) });
+      return new Proxy({} as CatalogService, {
+        get: (_t, prop) => (prop === 'then' ? undefined : fail),
+      });
     }
-    return new InMemoryCatalogClient({ entities: this.entities }) as unknown as CatalogService;
+    return new InMemoryCatalogClient({
+      entities: this.entities,
+    }) as unknown as CatalogService;
   }
 
   private allowed(credentials: any, ref: string): boolean {
@@ -36,23 +43,47 @@ export class FakeCatalog {
 
   readonly service: CatalogService = new Proxy({} as CatalogService, {
     // `then` must stay undefined, or awaiting the service would treat it as a promise.
-    get: (_t, method: keyof CatalogService | 'then') => method === 'then' ? undefined : async (...args: any[]) => {
-      const c = this.client();
-      if (method === 'getEntityByRef') {
-        const [ref, opts] = args;
-        const e = await c.getEntityByRef(ref, opts);
-        return e && this.allowed(opts?.credentials, String(typeof ref === 'string' ? ref : '').toLowerCase() || `${e.kind}:${e.metadata.namespace}/${e.metadata.name}`.toLowerCase()) ? e : undefined;
-      }
-      if (method === 'getEntitiesByRefs') {
-        const [req, opts] = args;
-        const res = await c.getEntitiesByRefs(req, opts);
-        return { items: res.items.map((e, i) => (e && this.allowed(opts?.credentials, req.entityRefs[i].toLowerCase()) ? e : undefined)) };
-      }
-      return (c as any)[method](...args);
-    },
+    get: (_t, method: keyof CatalogService | 'then') =>
+      method === 'then'
+        ? undefined
+        : async (...args: any[]) => {
+            const c = this.client();
+            if (method === 'getEntityByRef') {
+              const [ref, opts] = args;
+              const e = await c.getEntityByRef(ref, opts);
+              return e &&
+                this.allowed(
+                  opts?.credentials,
+                  String(typeof ref === 'string' ? ref : '').toLowerCase() ||
+                    `${e.kind}:${e.metadata.namespace}/${e.metadata.name}`.toLowerCase(),
+                )
+                ? e
+                : undefined;
+            }
+            if (method === 'getEntitiesByRefs') {
+              const [req, opts] = args;
+              const res = await c.getEntitiesByRefs(req, opts);
+              return {
+                items: res.items.map((e, i) =>
+                  e &&
+                  this.allowed(
+                    opts?.credentials,
+                    req.entityRefs[i].toLowerCase(),
+                  )
+                    ? e
+                    : undefined,
+                ),
+              };
+            }
+            return (c as any)[method](...args);
+          },
   });
 
   factory() {
-    return createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => this.service });
+    return createServiceFactory({
+      service: catalogServiceRef,
+      deps: {},
+      factory: () => this.service,
+    });
   }
 }

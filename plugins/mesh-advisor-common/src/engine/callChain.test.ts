@@ -4,8 +4,16 @@ import { service } from './testEntities';
 describe('callChainDepths', () => {
   it('counts the longest chain of services each one depends on', () => {
     const depths = callChainDepths([
-      service('edge', {}, { dependsOn: ['component:checkout', 'resource:default/db'] }),
-      service('checkout', {}, { dependsOn: ['component:default/payments', 'cart'] }),
+      service(
+        'edge',
+        {},
+        { dependsOn: ['component:checkout', 'resource:default/db'] },
+      ),
+      service(
+        'checkout',
+        {},
+        { dependsOn: ['component:default/payments', 'cart'] },
+      ),
       service('payments', {}, { dependsOn: ['component:ledger'] }),
       service('cart'),
       service('ledger'),

@@ -1,4 +1,8 @@
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /**
  * Call-chain depth per service: the meshed hops a request into the service
@@ -6,7 +10,9 @@ import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-m
  * (`spec.dependsOn`). A leaf is 1. Cycles are cut where they close.
  * @public
  */
-export function callChainDepths(entities: Iterable<Entity>): Map<string, number> {
+export function callChainDepths(
+  entities: Iterable<Entity>,
+): Map<string, number> {
   const deps = new Map<string, string[]>();
   for (const e of entities) {
     if (e?.kind?.toLowerCase() !== 'component') continue;
@@ -22,8 +28,12 @@ export function callChainDepths(entities: Iterable<Entity>): Map<string, number>
       for (const d of raw) {
         if (typeof d !== 'string') continue;
         try {
-          const parsed = parseEntityRef(d, { defaultKind: 'component', defaultNamespace: e.metadata.namespace ?? 'default' });
-          if (parsed.kind.toLowerCase() === 'component') list.push(stringifyEntityRef(parsed));
+          const parsed = parseEntityRef(d, {
+            defaultKind: 'component',
+            defaultNamespace: e.metadata.namespace ?? 'default',
+          });
+          if (parsed.kind.toLowerCase() === 'component')
+            list.push(stringifyEntityRef(parsed));
         } catch {
           // a malformed ref is the catalog's to report, not ours
         }

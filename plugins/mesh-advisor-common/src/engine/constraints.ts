@@ -2,12 +2,20 @@ import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
 import { Situation } from './situation';
 
 /** The Istio ambient waypoint is needed as soon as the service wants any L7 capability. */
-export function needsL7Proxy(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): boolean {
+export function needsL7Proxy(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): boolean {
   return m.hasL7Proxy && ((s.req | s.pref) & ckb.l7Mask) !== 0;
 }
 
 /** Added p99 per hop for this service on this mesh; null when no source gives it. */
-export function p99PerHop(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): number | null {
+export function p99PerHop(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number | null {
   if (m.p99Ms === null) return null;
   // The waypoint figure is for the whole L7 path, so it replaces the L4 one.
   return needsL7Proxy(m, s, ckb) ? m.l7P99Ms : m.p99Ms;
@@ -24,7 +32,11 @@ export const BLOCKED_PLATFORM = 4;
  * CNI it cannot run on. Partial and unknown support never block; they cost
  * score instead, and the explanation says so.
  */
-export function blockedBy(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): number {
+export function blockedBy(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number {
   let flags = 0;
   if (s.req & m.no) flags |= BLOCKED_CAPABILITY;
   if (s.budgetMs !== Infinity) {

@@ -3,17 +3,36 @@ import { requires, service } from './testEntities';
 import { ENGINE_VERSION } from './version';
 import { loadKnowledgeBase } from '../knowledgeBase/load';
 
-const platform = { cni: 'cilium', currentMesh: 'none' as const, clusters: 1, serviceCount: 40 };
-const evaluate = (annotations: Record<string, string>, options: { platform?: object; callChainDepth?: number } = {}, spec = {}) =>
-  evaluateEntity(service('svc', annotations, spec), { platform: { ...platform, ...options.platform }, callChainDepth: options.callChainDepth });
-const candidate = (r: ReturnType<typeof evaluate>, mesh: string) => r.ranking.find(c => c.mesh === mesh)!;
+const platform = {
+  cni: 'cilium',
+  currentMesh: 'none' as const,
+  clusters: 1,
+  serviceCount: 40,
+};
+const evaluate = (
+  annotations: Record<string, string>,
+  options: { platform?: object; callChainDepth?: number } = {},
+  spec = {},
+) =>
+  evaluateEntity(service('svc', annotations, spec), {
+    platform: { ...platform, ...options.platform },
+    callChainDepth: options.callChainDepth,
+  });
+const candidate = (r: ReturnType<typeof evaluate>, mesh: string) =>
+  r.ranking.find(c => c.mesh === mesh)!;
 
 describe('evaluateEntity', () => {
   it('recommends no mesh, with high confidence, when nothing is declared', () => {
     const r = evaluate({});
     expect(r.status).toBe('evaluated');
-    expect(r.recommendation).toMatchObject({ mesh: 'none', confidence: 'high', score: 100 });
-    expect(r.recommendation!.summary).toMatch(/^No mesh: nothing this service requires needs one/);
+    expect(r.recommendation).toMatchObject({
+      mesh: 'none',
+      confidence: 'high',
+      score: 100,
+    });
+    expect(r.recommendation!.summary).toMatch(
+      /^No mesh: nothing this service requires needs one/,
+    );
     // every mesh is told why it lost: it would be pure cost
     expect(candidate(r, 'linkerd').reasons.map(x => x.text)).toContain(
       'The service declares no requirement or preference a mesh would serve, so the mesh would be pure cost.',
@@ -27,19 +46,34 @@ describe('evaluateEntity', () => {
     expect(linkerd.blocked).toBe(true);
     expect(linkerd.score).toBe(0);
     expect(linkerd.blockers).toEqual([
-      expect.objectContaining({ kind: 'capability', capability: 'jwt-auth', factId: 'capability.jwt-auth.linkerd' }),
+      expect.objectContaining({
+        kind: 'capability',
+        capability: 'jwt-auth',
+        factId: 'capability.jwt-auth.linkerd',
+      }),
     ]);
     expect(linkerd.blockers[0].sources[0].url).toMatch(/^https:\/\//);
-    expect(candidate(r, 'none').blockers.map(b => b.capability)).toEqual(['mtls', 'jwt-auth']);
+    expect(candidate(r, 'none').blockers.map(b => b.capability)).toEqual([
+      'mtls',
+      'jwt-auth',
+    ]);
     expect(r.recommendation!.mesh).not.toBe('linkerd');
     // blocked candidates rank last
     expect(r.ranking.slice(-2).every(c => c.blocked)).toBe(true);
   });
 
   it('blocks candidates whose added p99 per hop exceeds the latency budget', () => {
-    const r = evaluate({ ...requires('mtls'), 'mesh-advisor.io/latency-budget-ms': '0.3' });
+    const r = evaluate({
+      ...requires('mtls'),
+      'mesh-advisor.io/latency-budget-ms': '0.3',
+    });
     const sidecar = candidate(r, 'istio-sidecar');
-    expect(sidecar.blockers).toEqual([expect.objectContaining({ kind: 'latency-budget', factId: 'mesh.istio-sidecar.overhead.p99Ms' })]);
+    expect(sidecar.blockers).toEqual([
+      expect.objectContaining({
+        kind: 'latency-budget',
+        factId: 'mesh.istio-sidecar.overhead.p99Ms',
+      }),
+    ]);
     expect(sidecar.blockers[0].message).toMatch(/over the 0\.3 ms budget/);
     expect(r.recommendation!.mesh).toBe('istio-ambient');
   });
@@ -51,7 +85,9 @@ describe('evaluateEntity', () => {
     expect(l7.overhead.needsL7Proxy).toBe(true);
     expect(l7.overhead.p99PerHopMs!).toBeGreaterThan(l4.overhead.p99PerHopMs!);
     expect(l7.overhead.memoryMiB!).toBeGreaterThan(l4.overhead.memoryMiB!);
-    expect(l7.reasons.map(x => x.factId)).toContain('mesh.istio-ambient.overhead.l7Proxy');
+    expect(l7.reasons.map(x => x.factId)).toContain(
+      'mesh.istio-ambient.overhead.l7Proxy',
+    );
   });
 
   it('blocks Cilium when the cluster CNI is not Cilium, and says what would change it', () => {
@@ -59,27 +95,67 @@ describe('evaluateEntity', () => {
     const onCilium = evaluate(spec);
     expect(onCilium.recommendation!.mesh).toBe('cilium');
     const onCalico = evaluate(spec, { platform: { cni: 'calico' } });
-    expect(candidate(onCalico, 'cilium').blockers).toEqual([expect.objectContaining({ kind: 'platform', factId: 'mesh.cilium.requiresCni' })]);
+    expect(candidate(onCalico, 'cilium').blockers).toEqual([
+      expect.objectContaining({
+        kind: 'platform',
+        factId: 'mesh.cilium.requiresCni',
+      }),
+    ]);
     expect(onCalico.recommendation!.mesh).not.toBe('cilium');
-    expect(onCalico.whatWouldChange).toContainEqual(expect.objectContaining({ kind: 'cni', newTop: 'cilium', platform: { cni: 'cilium' } }));
+    expect(onCalico.whatWouldChange).toContainEqual(
+      expect.objectContaining({
+        kind: 'cni',
+        newTop: 'cilium',
+        platform: { cni: 'cilium' },
+      }),
+    );
   });
 
   it('scales the overhead estimate with replicas, RPS and call-chain depth', () => {
-    const r = evaluate({ ...requires('mtls'), 'mesh-advisor.io/replicas': '10', 'mesh-advisor.io/rps': '2000' }, { callChainDepth: 4 });
+    const r = evaluate(
+      {
+        ...requires('mtls'),
+        'mesh-advisor.io/replicas': '10',
+        'mesh-advisor.io/rps': '2000',
+      },
+      { callChainDepth: 4 },
+    );
     const sidecar = candidate(r, 'istio-sidecar');
-    const memory = loadKnowledgeBase().meshes['istio-sidecar']!.overhead!.memoryMiB.value!;
+    const memory =
+      loadKnowledgeBase().meshes['istio-sidecar']!.overhead!.memoryMiB.value!;
     expect(sidecar.overhead.memoryMiB).toBeCloseTo(memory * 10);
     expect(sidecar.overhead.replicas).toBe(10);
     expect(sidecar.overhead.cpuVcpu).toBeCloseTo(0.4);
-    expect(sidecar.overhead.p99ChainMs).toBeCloseTo(sidecar.overhead.p99PerHopMs! * 4);
-    expect(sidecar.reasons.find(x => x.factId === 'mesh.istio-sidecar.overhead.p99Ms')!.text).toMatch(/along its 4-hop call chain/);
+    expect(sidecar.overhead.p99ChainMs).toBeCloseTo(
+      sidecar.overhead.p99PerHopMs! * 4,
+    );
+    expect(
+      sidecar.reasons.find(
+        x => x.factId === 'mesh.istio-sidecar.overhead.p99Ms',
+      )!.text,
+    ).toMatch(/along its 4-hop call chain/);
   });
 
   it('weighs operations against the declared capacity', () => {
-    const low = candidate(evaluate({ ...requires('mtls, wasm'), 'mesh-advisor.io/ops-capacity': 'low' }), 'istio-sidecar');
-    const high = candidate(evaluate({ ...requires('mtls, wasm'), 'mesh-advisor.io/ops-capacity': 'high' }), 'istio-sidecar');
+    const low = candidate(
+      evaluate({
+        ...requires('mtls, wasm'),
+        'mesh-advisor.io/ops-capacity': 'low',
+      }),
+      'istio-sidecar',
+    );
+    const high = candidate(
+      evaluate({
+        ...requires('mtls, wasm'),
+        'mesh-advisor.io/ops-capacity': 'high',
+      }),
+      'istio-sidecar',
+    );
     expect(low.operations).toMatchObject({ capacity: 'low', fit: 'overload' });
-    expect(high.operations).toMatchObject({ capacity: 'high', fit: 'comfortable' });
+    expect(high.operations).toMatchObject({
+      capacity: 'high',
+      fit: 'comfortable',
+    });
     expect(high.score).toBeGreaterThan(low.score);
   });
 
@@ -100,31 +176,55 @@ describe('evaluateEntity', () => {
   });
 
   it('suggests Envoy Gateway beside the mesh for edge-facing services', () => {
-    const r = evaluate({ ...requires('mtls, retries'), 'mesh-advisor.io/exposure': 'edge' });
+    const r = evaluate({
+      ...requires('mtls, retries'),
+      'mesh-advisor.io/exposure': 'edge',
+    });
     expect(r.companion).toMatchObject({ id: 'envoy-gateway' });
     expect(evaluate(requires('mtls')).companion).toBeNull();
   });
 
   it('returns invalid with the issues and no recommendation when annotations are malformed', () => {
-    const r = evaluate({ ...requires('mtls, fault-injektion'), 'mesh-advisor.io/replicas': '-2' });
+    const r = evaluate({
+      ...requires('mtls, fault-injektion'),
+      'mesh-advisor.io/replicas': '-2',
+    });
     expect(r.status).toBe('invalid');
     expect(r.recommendation).toBeNull();
-    expect(r.issues.map(i => i.annotation)).toEqual(['mesh-advisor.io/requires', 'mesh-advisor.io/replicas']);
+    expect(r.issues.map(i => i.annotation)).toEqual([
+      'mesh-advisor.io/requires',
+      'mesh-advisor.io/replicas',
+    ]);
     // the ranking still uses the valid part
     expect(candidate(r, 'none').blocked).toBe(true);
   });
 
   it('skips excluded and non-service entities', () => {
-    expect(evaluate({ 'mesh-advisor.io/exclude': 'true' }).status).toBe('excluded');
+    expect(evaluate({ 'mesh-advisor.io/exclude': 'true' }).status).toBe(
+      'excluded',
+    );
     const website = evaluateEntity(service('site', {}, { type: 'website' }));
-    expect(website).toMatchObject({ status: 'not-applicable', ranking: [], recommendation: null });
-    const api = evaluateEntity({ apiVersion: 'backstage.io/v1alpha1', kind: 'API', metadata: { name: 'x' }, spec: { type: 'openapi' } });
+    expect(website).toMatchObject({
+      status: 'not-applicable',
+      ranking: [],
+      recommendation: null,
+    });
+    const api = evaluateEntity({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'x' },
+      spec: { type: 'openapi' },
+    });
     expect(api.status).toBe('not-applicable');
   });
 
   it('lowers confidence for experimental services and for services without a Kubernetes id', () => {
     const prod = evaluate(requires('mtls, jwt-auth, vm-workloads'));
-    const experimental = evaluate(requires('mtls, jwt-auth, vm-workloads'), {}, { lifecycle: 'experimental' });
+    const experimental = evaluate(
+      requires('mtls, jwt-auth, vm-workloads'),
+      {},
+      { lifecycle: 'experimental' },
+    );
     expect(prod.recommendation!.confidence).toBe('high');
     expect(experimental.recommendation!.confidence).toBe('medium');
     expect(experimental.notes[0]).toMatch(/^Experimental lifecycle/);
@@ -133,8 +233,12 @@ describe('evaluateEntity', () => {
   it('penalises every mesh on a small platform', () => {
     const big = evaluate(requires('mtls'));
     const small = evaluate(requires('mtls'), { platform: { serviceCount: 5 } });
-    expect(candidate(small, 'linkerd').score).toBe(candidate(big, 'linkerd').score - 10);
-    expect(candidate(small, 'linkerd').reasons.map(x => x.factId)).toContain('guidance.smallPlatformThreshold');
+    expect(candidate(small, 'linkerd').score).toBe(
+      candidate(big, 'linkerd').score - 10,
+    );
+    expect(candidate(small, 'linkerd').reasons.map(x => x.factId)).toContain(
+      'guidance.smallPlatformThreshold',
+    );
   });
 
   it('stamps the engine and knowledge-base versions', () => {
@@ -144,7 +248,20 @@ describe('evaluateEntity', () => {
   });
 
   it('never throws on garbage entities', () => {
-    for (const entity of [null, {}, { kind: 5 }, { kind: 'Component', metadata: null, spec: 'x' }, { kind: 'Component', metadata: { name: 'a', annotations: { 'mesh-advisor.io/requires': 42 } }, spec: { type: 'service' } }]) {
+    for (const entity of [
+      null,
+      {},
+      { kind: 5 },
+      { kind: 'Component', metadata: null, spec: 'x' },
+      {
+        kind: 'Component',
+        metadata: {
+          name: 'a',
+          annotations: { 'mesh-advisor.io/requires': 42 },
+        },
+        spec: { type: 'service' },
+      },
+    ]) {
       expect(() => evaluateEntity(entity as any)).not.toThrow();
     }
   });

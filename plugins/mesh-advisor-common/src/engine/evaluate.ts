@@ -3,13 +3,26 @@ import { parseAnnotations } from '../annotations';
 import { compileKnowledgeBase } from '../knowledgeBase/compile';
 import { loadKnowledgeBase } from '../knowledgeBase/load';
 import type { KnowledgeBase } from '../knowledgeBase/schema';
-import { PlatformContext, PlatformContextInput, resolvePlatform } from '../platform';
+import {
+  PlatformContext,
+  PlatformContextInput,
+  resolvePlatform,
+} from '../platform';
 import { blockedBy } from './constraints';
-import { companionFor, confidenceOf, explainCandidate, summarize } from './explain';
+import {
+  companionFor,
+  confidenceOf,
+  explainCandidate,
+  summarize,
+} from './explain';
 import { scoreBreakdown, totalScore } from './scoring';
 import { whatWouldChange } from './sensitivity';
 import { buildSituation } from './situation';
-import type { CandidateResult, EvaluationResult, EvaluationStatus } from './types';
+import type {
+  CandidateResult,
+  EvaluationResult,
+  EvaluationStatus,
+} from './types';
 import { ENGINE_VERSION } from './version';
 import { MESH_IDS, MeshId } from '../vocabulary';
 
@@ -22,20 +35,29 @@ export interface EvaluateOptions {
 }
 
 const KUBERNETES_ID = 'backstage.io/kubernetes-id';
-const MESH_ORDER = Object.fromEntries(MESH_IDS.map((id, i) => [id, i])) as Record<MeshId, number>;
+const MESH_ORDER = Object.fromEntries(
+  MESH_IDS.map((id, i) => [id, i]),
+) as Record<MeshId, number>;
 
 function entityRefOf(entity: Entity): string {
   try {
     return stringifyEntityRef(entity);
   } catch {
-    return `${String(entity?.kind ?? 'unknown').toLowerCase()}:${String(entity?.metadata?.namespace ?? 'default')}/${String(entity?.metadata?.name ?? 'unknown')}`;
+    return `${String(entity?.kind ?? 'unknown').toLowerCase()}:${String(
+      entity?.metadata?.namespace ?? 'default',
+    )}/${String(entity?.metadata?.name ?? 'unknown')}`;
   }
 }
 
 function isService(entity: Entity): boolean {
-  const kind = typeof entity?.kind === 'string' ? entity.kind.toLowerCase() : '';
+  const kind =
+    typeof entity?.kind === 'string' ? entity.kind.toLowerCase() : '';
   const type = (entity?.spec as { type?: unknown } | undefined)?.type;
-  return kind === 'component' && typeof type === 'string' && type.toLowerCase() === 'service';
+  return (
+    kind === 'component' &&
+    typeof type === 'string' &&
+    type.toLowerCase() === 'service'
+  );
 }
 
 /**
@@ -44,14 +66,21 @@ function isService(entity: Entity): boolean {
  * and compiled once.
  * @public
  */
-export function createEvaluator(options: Omit<EvaluateOptions, 'callChainDepth'> = {}) {
+export function createEvaluator(
+  options: Omit<EvaluateOptions, 'callChainDepth'> = {},
+) {
   const kb = options.knowledgeBase ?? loadKnowledgeBase();
   const ckb = compileKnowledgeBase(kb);
   const platform = resolvePlatform(options.platform);
 
-  return function evaluate(entity: Entity, callChainDepth = 1): EvaluationResult {
+  return function evaluate(
+    entity: Entity,
+    callChainDepth = 1,
+  ): EvaluationResult {
     // 1. parse: what the entity declares
-    const { requirements, issues } = parseAnnotations(entity?.metadata?.annotations);
+    const { requirements, issues } = parseAnnotations(
+      entity?.metadata?.annotations,
+    );
     const base = {
       entityRef: entityRefOf(entity),
       issues,
@@ -61,7 +90,10 @@ export function createEvaluator(options: Omit<EvaluateOptions, 'callChainDepth'>
       engineVersion: ENGINE_VERSION,
       knowledgeBaseVersion: kb.version,
     };
-    const skipped = (status: EvaluationStatus, note: string): EvaluationResult => ({
+    const skipped = (
+      status: EvaluationStatus,
+      note: string,
+    ): EvaluationResult => ({
       ...base,
       status,
       recommendation: null,
@@ -71,35 +103,75 @@ export function createEvaluator(options: Omit<EvaluateOptions, 'callChainDepth'>
       notes: [note],
     });
     if (!isService(entity)) {
-      return skipped('not-applicable', 'Only Components of type service are evaluated.');
+      return skipped(
+        'not-applicable',
+        'Only Components of type service are evaluated.',
+      );
     }
     if (requirements.exclude) {
-      return skipped('excluded', 'Opted out with mesh-advisor.io/exclude: "true".');
+      return skipped(
+        'excluded',
+        'Opted out with mesh-advisor.io/exclude: "true".',
+      );
     }
 
     const spec = (entity.spec ?? {}) as { lifecycle?: unknown };
-    const lifecycle = typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined;
-    const s = buildSituation(requirements, platform, ckb, base.callChainDepth, lifecycle);
+    const lifecycle =
+      typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined;
+    const s = buildSituation(
+      requirements,
+      platform,
+      ckb,
+      base.callChainDepth,
+      lifecycle,
+    );
 
     // 2. constrain and 3. score, every candidate
     const ranking: CandidateResult[] = ckb.meshes.map(m => {
       const flags = blockedBy(m, s, ckb);
       const breakdown = scoreBreakdown(m, s, ckb);
-      return explainCandidate(m, s, ckb, flags, breakdown, totalScore(breakdown, s));
+      return explainCandidate(
+        m,
+        s,
+        ckb,
+        flags,
+        breakdown,
+        totalScore(breakdown, s),
+      );
     });
-    ranking.sort((a, b) => Number(a.blocked) - Number(b.blocked) || b.score - a.score || MESH_ORDER[a.mesh] - MESH_ORDER[b.mesh]);
+    ranking.sort(
+      (a, b) =>
+        Number(a.blocked) - Number(b.blocked) ||
+        b.score - a.score ||
+        MESH_ORDER[a.mesh] - MESH_ORDER[b.mesh],
+    );
 
     // 4. explain: the pick, its confidence, and what would change it
     const notes: string[] = [];
     const experimental = lifecycle === 'experimental';
-    if (experimental) notes.push('Experimental lifecycle: requirements may still move, so confidence is lowered.');
-    if (lifecycle === 'deprecated') notes.push('Deprecated lifecycle: operational effort counts for more against each mesh.');
+    if (experimental)
+      notes.push(
+        'Experimental lifecycle: requirements may still move, so confidence is lowered.',
+      );
+    if (lifecycle === 'deprecated')
+      notes.push(
+        'Deprecated lifecycle: operational effort counts for more against each mesh.',
+      );
     const noKubernetesId = !entity.metadata?.annotations?.[KUBERNETES_ID];
-    if (noKubernetesId) notes.push(`No ${KUBERNETES_ID} annotation: the advice assumes the service runs on Kubernetes.`);
-    if (issues.length) notes.push('Annotations have problems: the ranking uses only the valid values, and there is no recommendation until they are fixed.');
+    if (noKubernetesId)
+      notes.push(
+        `No ${KUBERNETES_ID} annotation: the advice assumes the service runs on Kubernetes.`,
+      );
+    if (issues.length)
+      notes.push(
+        'Annotations have problems: the ranking uses only the valid values, and there is no recommendation until they are fixed.',
+      );
 
     const top = ranking[0] && !ranking[0].blocked ? ranking[0] : undefined;
-    if (!top) notes.push('No candidate meets every hard requirement; see what would change it.');
+    if (!top)
+      notes.push(
+        'No candidate meets every hard requirement; see what would change it.',
+      );
     const status: EvaluationStatus = issues.length ? 'invalid' : 'evaluated';
     const recommendation =
       top && status === 'evaluated'
@@ -107,7 +179,12 @@ export function createEvaluator(options: Omit<EvaluateOptions, 'callChainDepth'>
             mesh: top.mesh,
             name: top.name,
             score: top.score,
-            confidence: confidenceOf(top, ranking[1], experimental, noKubernetesId),
+            confidence: confidenceOf(
+              top,
+              ranking[1],
+              experimental,
+              noKubernetesId,
+            ),
             summary: summarize(top, ranking, s),
           }
         : null;
@@ -129,6 +206,9 @@ export function createEvaluator(options: Omit<EvaluateOptions, 'callChainDepth'>
  * entity content (malformed annotations become issues).
  * @public
  */
-export function evaluateEntity(entity: Entity, options: EvaluateOptions = {}): EvaluationResult {
+export function evaluateEntity(
+  entity: Entity,
+  options: EvaluateOptions = {},
+): EvaluationResult {
   return createEvaluator(options)(entity, options.callChainDepth);
 }

@@ -3,7 +3,9 @@ import { recommendForPlatform } from './fleet';
 import { loadKnowledgeBase } from '../knowledgeBase';
 import { requires, service } from './testEntities';
 
-const evaluate = createEvaluator({ platform: { cni: 'calico', serviceCount: 40 } });
+const evaluate = createEvaluator({
+  platform: { cni: 'calico', serviceCount: 40 },
+});
 const kb = loadKnowledgeBase();
 
 describe('recommendForPlatform', () => {
@@ -27,7 +29,11 @@ describe('recommendForPlatform', () => {
   });
 
   it('prefers the cheaper mesh when both meet everything', () => {
-    const f = recommendForPlatform(kb, [evaluate(service('a', { ...requires('mtls'), 'mesh-advisor.io/replicas': '20' }))]);
+    const f = recommendForPlatform(kb, [
+      evaluate(
+        service('a', { ...requires('mtls'), 'mesh-advisor.io/replicas': '20' }),
+      ),
+    ]);
     const sidecar = f.ranking.find(c => c.mesh === 'istio-sidecar')!;
     expect(f.ranking[0].totalMemoryMiB).toBeLessThan(sidecar.totalMemoryMiB);
     expect(f.recommendation!.mesh).not.toBe('istio-sidecar');

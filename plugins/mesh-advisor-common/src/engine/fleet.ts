@@ -31,7 +31,10 @@ export type FleetRecommendation = {
   servicesConsidered: number;
 };
 
-type Tally = FleetCandidate & { scoreSum: number; unsatisfied: UnsatisfiedService[] };
+type Tally = FleetCandidate & {
+  scoreSum: number;
+  unsatisfied: UnsatisfiedService[];
+};
 
 /**
  * Recommends the one mesh for the platform: the candidate that meets the
@@ -44,7 +47,17 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
   const tallies = new Map<MeshId, Tally>(
     MESH_IDS.map(mesh => [
       mesh,
-      { mesh, name: kb.meshes[mesh]!.name, servicesSatisfied: 0, requirementsMet: 0, totalMemoryMiB: 0, costUnknown: false, meanScore: 0, scoreSum: 0, unsatisfied: [] },
+      {
+        mesh,
+        name: kb.meshes[mesh]!.name,
+        servicesSatisfied: 0,
+        requirementsMet: 0,
+        totalMemoryMiB: 0,
+        costUnknown: false,
+        meanScore: 0,
+        scoreSum: 0,
+        unsatisfied: [],
+      },
     ]),
   );
   let considered = 0;
@@ -60,14 +73,28 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
         const t = tallies.get(c.mesh)!;
         // A mesh that cannot run on the platform meets nothing.
         if (!c.blockers.some(b => b.kind === 'platform')) {
-          const missingCaps = c.blockers.filter(b => b.kind === 'capability').length;
-          const overBudget = c.blockers.some(b => b.kind === 'latency-budget') ? 1 : 0;
-          t.requirementsMet += result.requirements.requires.length - missingCaps + budget - overBudget;
+          const missingCaps = c.blockers.filter(
+            b => b.kind === 'capability',
+          ).length;
+          const overBudget = c.blockers.some(b => b.kind === 'latency-budget')
+            ? 1
+            : 0;
+          t.requirementsMet +=
+            result.requirements.requires.length -
+            missingCaps +
+            budget -
+            overBudget;
         }
         if (c.blocked) {
           t.unsatisfied.push({
             entityRef: result.entityRef,
-            missing: c.blockers.map(b => (b.kind === 'capability' ? b.capability! : b.kind === 'latency-budget' ? `latency-budget ≤ ${result.requirements.latencyBudgetMs} ms` : 'cni')),
+            missing: c.blockers.map(b =>
+              b.kind === 'capability'
+                ? b.capability!
+                : b.kind === 'latency-budget'
+                ? `latency-budget ≤ ${result.requirements.latencyBudgetMs} ms`
+                : 'cni',
+            ),
           });
         } else {
           t.servicesSatisfied++;
@@ -78,19 +105,43 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
       }
     },
     result(): FleetRecommendation {
-      const ranking = [...tallies.values()].map(({ scoreSum, unsatisfied, ...t }) => ({
-        ...t,
-        totalMemoryMiB: Math.round(t.totalMemoryMiB * 10) / 10,
-        meanScore: t.servicesSatisfied ? Math.round(scoreSum / t.servicesSatisfied) : 0,
-      }));
-      ranking.sort((a, b) => b.requirementsMet - a.requirementsMet || b.servicesSatisfied - a.servicesSatisfied || a.totalMemoryMiB - b.totalMemoryMiB || b.meanScore - a.meanScore || MESH_IDS.indexOf(a.mesh) - MESH_IDS.indexOf(b.mesh));
+      const ranking = [...tallies.values()].map(
+        ({ scoreSum, unsatisfied, ...t }) => ({
+          ...t,
+          totalMemoryMiB: Math.round(t.totalMemoryMiB * 10) / 10,
+          meanScore: t.servicesSatisfied
+            ? Math.round(scoreSum / t.servicesSatisfied)
+            : 0,
+        }),
+      );
+      ranking.sort(
+        (a, b) =>
+          b.requirementsMet - a.requirementsMet ||
+          b.servicesSatisfied - a.servicesSatisfied ||
+          a.totalMemoryMiB - b.totalMemoryMiB ||
+          b.meanScore - a.meanScore ||
+          MESH_IDS.indexOf(a.mesh) - MESH_IDS.indexOf(b.mesh),
+      );
       const top = ranking[0];
       if (!top || considered === 0) {
-        return { recommendation: null, ranking, unsatisfied: [], servicesConsidered: considered };
+        return {
+          recommendation: null,
+          ranking,
+          unsatisfied: [],
+          servicesConsidered: considered,
+        };
       }
       const second = ranking[1];
-      const marginShare = second ? (top.requirementsMet - second.requirementsMet) / Math.max(1, top.requirementsMet) : 1;
-      const confidence: Confidence = marginShare >= 0.1 ? 'high' : marginShare > 0 || top.totalMemoryMiB < second.totalMemoryMiB * 0.8 ? 'medium' : 'low';
+      const marginShare = second
+        ? (top.requirementsMet - second.requirementsMet) /
+          Math.max(1, top.requirementsMet)
+        : 1;
+      const confidence: Confidence =
+        marginShare >= 0.1
+          ? 'high'
+          : marginShare > 0 || top.totalMemoryMiB < second.totalMemoryMiB * 0.8
+          ? 'medium'
+          : 'low';
       return {
         recommendation: { mesh: top.mesh, name: top.name, confidence },
         ranking,
@@ -102,7 +153,10 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
 }
 
 /** The platform-level recommendation for a set of evaluated services. @public */
-export function recommendForPlatform(kb: KnowledgeBase, results: Iterable<EvaluationResult>): FleetRecommendation {
+export function recommendForPlatform(
+  kb: KnowledgeBase,
+  results: Iterable<EvaluationResult>,
+): FleetRecommendation {
   const acc = createFleetAccumulator(kb);
   for (const r of results) acc.add(r);
   return acc.result();

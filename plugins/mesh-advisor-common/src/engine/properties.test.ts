@@ -3,15 +3,32 @@ import { CAPABILITIES, ANNOTATIONS, MESH_IDS } from '../vocabulary';
 import { createEvaluator } from './evaluate';
 import { service } from './testEntities';
 
-const evaluate = createEvaluator({ platform: { cni: 'cilium', serviceCount: 40 } });
+const evaluate = createEvaluator({
+  platform: { cni: 'cilium', serviceCount: 40 },
+});
 const caps = fc.subarray([...CAPABILITIES]);
 const annotationValue = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
-  fc.constantFrom('', ' ', ',', '-1', 'NaN', 'Infinity', '1e309', '0x10', 'true', 'mtls,,mtls', '\u0000'),
+  fc.constantFrom(
+    '',
+    ' ',
+    ',',
+    '-1',
+    'NaN',
+    'Infinity',
+    '1e309',
+    '0x10',
+    'true',
+    'mtls,,mtls',
+    '\u0000',
+  ),
   caps.map(c => c.join(',')),
 );
-const annotations = fc.dictionary(fc.constantFrom(...Object.values(ANNOTATIONS), 'mesh-advisor.io/other'), annotationValue);
+const annotations = fc.dictionary(
+  fc.constantFrom(...Object.values(ANNOTATIONS), 'mesh-advisor.io/other'),
+  annotationValue,
+);
 const requirements = fc.record({
   requires: caps,
   prefers: caps,
@@ -19,7 +36,13 @@ const requirements = fc.record({
   replicas: fc.option(fc.nat(200).map(String)),
   capacity: fc.option(fc.constantFrom('low', 'medium', 'high')),
 });
-type Declared = { requires: string[]; prefers: string[]; budget: string | null; replicas: string | null; capacity: string | null };
+type Declared = {
+  requires: string[];
+  prefers: string[];
+  budget: string | null;
+  replicas: string | null;
+  capacity: string | null;
+};
 const toAnnotations = (r: Declared) => {
   const out: Record<string, string> = {};
   if (r.requires.length) out[ANNOTATIONS.requires] = r.requires.join(', ');
@@ -36,7 +59,10 @@ describe('engine properties', () => {
       fc.property(annotations, a => {
         const r = evaluate(service('svc', a));
         expect(['evaluated', 'invalid', 'excluded']).toContain(r.status);
-        if (r.status !== 'excluded') expect(r.ranking.map(c => c.mesh).sort()).toEqual([...MESH_IDS].sort());
+        if (r.status !== 'excluded')
+          expect(r.ranking.map(c => c.mesh).sort()).toEqual(
+            [...MESH_IDS].sort(),
+          );
         for (const c of r.ranking) expect(c.score).toBeGreaterThanOrEqual(0);
         for (const c of r.ranking) expect(c.score).toBeLessThanOrEqual(100);
       }),
@@ -46,23 +72,37 @@ describe('engine properties', () => {
 
   it('adding a hard requirement never raises a candidate that lacks it', () => {
     fc.assert(
-      fc.property(requirements, fc.constantFrom(...CAPABILITIES), (r, extra) => {
-        fc.pre(!r.requires.includes(extra));
-        const before = evaluate(service('svc', toAnnotations(r)));
-        const after = evaluate(service('svc', toAnnotations({ ...r, requires: [...r.requires, extra] })));
-        for (const c of after.ranking) {
-          const lacks = c.blockers.some(b => b.capability === extra) || c.partial.includes(extra) || c.unverified.includes(extra);
-          if (!lacks) continue;
-          const prev = before.ranking.find(p => p.mesh === c.mesh)!;
-          expect(c.score).toBeLessThanOrEqual(prev.score);
-        }
-        // and a mesh that does not have it at all is blocked, so never the pick
-        for (const c of after.ranking.filter(x => x.blockers.some(b => b.capability === extra))) {
-          expect(c.blocked).toBe(true);
-          expect(c.score).toBe(0);
-          expect(after.recommendation?.mesh).not.toBe(c.mesh);
-        }
-      }),
+      fc.property(
+        requirements,
+        fc.constantFrom(...CAPABILITIES),
+        (r, extra) => {
+          fc.pre(!r.requires.includes(extra));
+          const before = evaluate(service('svc', toAnnotations(r)));
+          const after = evaluate(
+            service(
+              'svc',
+              toAnnotations({ ...r, requires: [...r.requires, extra] }),
+            ),
+          );
+          for (const c of after.ranking) {
+            const lacks =
+              c.blockers.some(b => b.capability === extra) ||
+              c.partial.includes(extra) ||
+              c.unverified.includes(extra);
+            if (!lacks) continue;
+            const prev = before.ranking.find(p => p.mesh === c.mesh)!;
+            expect(c.score).toBeLessThanOrEqual(prev.score);
+          }
+          // and a mesh that does not have it at all is blocked, so never the pick
+          for (const c of after.ranking.filter(x =>
+            x.blockers.some(b => b.capability === extra),
+          )) {
+            expect(c.blocked).toBe(true);
+            expect(c.score).toBe(0);
+            expect(after.recommendation?.mesh).not.toBe(c.mesh);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -71,7 +111,9 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(requirements, fc.integer({ min: 1, max: 6 }), (r, depth) => {
         const entity = service('svc', toAnnotations(r));
-        expect(evaluate(entity, depth)).toEqual(evaluate(structuredClone(entity), depth));
+        expect(evaluate(entity, depth)).toEqual(
+          evaluate(structuredClone(entity), depth),
+        );
       }),
       { numRuns: 200 },
     );

@@ -1,4 +1,8 @@
-import { CompiledKnowledgeBase, CompiledMesh, popcount } from '../knowledgeBase/compile';
+import {
+  CompiledKnowledgeBase,
+  CompiledMesh,
+  popcount,
+} from '../knowledgeBase/compile';
 import { blockedBy, p99PerHop } from './constraints';
 import { cpuPer1k, serviceMemoryMiB } from './costs';
 import { CAPACITY_LEVEL, Situation } from './situation';
@@ -38,7 +42,9 @@ const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 
 export function operationsFit(m: CompiledMesh, s: Situation): number {
   // Meshing a service that is being retired is not worth operating much.
-  const capacity = s.deprecated ? Math.min(CAPACITY_LEVEL[s.capacity], 2) : CAPACITY_LEVEL[s.capacity];
+  const capacity = s.deprecated
+    ? Math.min(CAPACITY_LEVEL[s.capacity], 2)
+    : CAPACITY_LEVEL[s.capacity];
   const c = m.complexity;
   return clamp01(1 - 0.05 * c - (c > capacity ? 0.3 * (c - capacity) : 0));
 }
@@ -58,26 +64,51 @@ export function declaresNothing(s: Situation): boolean {
 }
 
 export function isSmallPlatform(s: Situation): boolean {
-  return s.serviceCount !== undefined && s.serviceCount < s.smallPlatformThreshold;
+  return (
+    s.serviceCount !== undefined && s.serviceCount < s.smallPlatformThreshold
+  );
 }
 
 /** The score as a breakdown (points per part). */
-export function scoreBreakdown(m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): ScoreBreakdown {
+export function scoreBreakdown(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): ScoreBreakdown {
   return scoreBreakdownInto({} as ScoreBreakdown, m, s, ckb);
 }
 
 /** Writes the breakdown into `out` — the what-if loop reuses one object instead of allocating. */
-export function scoreBreakdownInto(out: ScoreBreakdown, m: CompiledMesh, s: Situation, ckb: CompiledKnowledgeBase): ScoreBreakdown {
+export function scoreBreakdownInto(
+  out: ScoreBreakdown,
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): ScoreBreakdown {
   const w = s.weights;
-  const reqPenalty = popcount(s.req & m.partial) * PARTIAL_PENALTY + popcount(s.req & m.unknown) * UNKNOWN_PENALTY;
+  const reqPenalty =
+    popcount(s.req & m.partial) * PARTIAL_PENALTY +
+    popcount(s.req & m.unknown) * UNKNOWN_PENALTY;
   const prefPenalty =
-    popcount(s.pref & m.no) * PREF_NO_PENALTY + popcount(s.pref & m.unknown) * PREF_UNKNOWN_PENALTY + popcount(s.pref & m.partial) * PREF_PARTIAL_PENALTY;
+    popcount(s.pref & m.no) * PREF_NO_PENALTY +
+    popcount(s.pref & m.unknown) * PREF_UNKNOWN_PENALTY +
+    popcount(s.pref & m.partial) * PREF_PARTIAL_PENALTY;
   const p99 = p99PerHop(m, s, ckb);
-  const latencyFit = p99 === null ? UNKNOWN_FIT : clamp01(1 - p99 / (s.budgetMs === Infinity ? REFERENCE_LATENCY_MS : s.budgetMs));
+  const latencyFit =
+    p99 === null
+      ? UNKNOWN_FIT
+      : clamp01(
+          1 -
+            p99 / (s.budgetMs === Infinity ? REFERENCE_LATENCY_MS : s.budgetMs),
+        );
   const mem = serviceMemoryMiB(m, s, ckb);
-  const memFit = mem === null ? UNKNOWN_FIT : clamp01(1 - mem / Math.max(1, s.replicas) / REFERENCE_MEMORY_MIB);
+  const memFit =
+    mem === null
+      ? UNKNOWN_FIT
+      : clamp01(1 - mem / Math.max(1, s.replicas) / REFERENCE_MEMORY_MIB);
   const cpu = cpuPer1k(m, s, ckb);
-  const cpuFit = cpu === null ? UNKNOWN_FIT : clamp01(1 - cpu / REFERENCE_CPU_PER_1K);
+  const cpuFit =
+    cpu === null ? UNKNOWN_FIT : clamp01(1 - cpu / REFERENCE_CPU_PER_1K);
   // Not clamped: many partly met requirements may push the part below zero,
   // so one more always costs (the total is clamped instead).
   out.requirements = w.requirements * (1 - reqPenalty);
@@ -85,17 +116,25 @@ export function scoreBreakdownInto(out: ScoreBreakdown, m: CompiledMesh, s: Situ
   out.overhead = w.overhead * (0.5 * latencyFit + 0.3 * memFit + 0.2 * cpuFit);
   out.operations = w.operations * operationsFit(m, s);
   out.platform = w.platform * platformFit(m, s);
-  out.smallPlatformPenalty = m.placement !== 'none' && isSmallPlatform(s) ? SMALL_PLATFORM_PENALTY : 0;
-  out.noNeedPenalty = m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0;
+  out.smallPlatformPenalty =
+    m.placement !== 'none' && isSmallPlatform(s) ? SMALL_PLATFORM_PENALTY : 0;
+  out.noNeedPenalty =
+    m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0;
   return out;
 }
 
 /** Normalised to 0–100 whatever the weights add up to. */
 export function totalScore(b: ScoreBreakdown, s: Situation): number {
   const w = s.weights;
-  const max = w.requirements + w.preferences + w.overhead + w.operations + w.platform;
+  const max =
+    w.requirements + w.preferences + w.overhead + w.operations + w.platform;
   if (max <= 0) return 0;
-  const raw = ((b.requirements + b.preferences + b.overhead + b.operations + b.platform) * 100) / max - b.smallPlatformPenalty - b.noNeedPenalty;
+  const raw =
+    ((b.requirements + b.preferences + b.overhead + b.operations + b.platform) *
+      100) /
+      max -
+    b.smallPlatformPenalty -
+    b.noNeedPenalty;
   return Math.round(clamp01(raw / 100) * 100);
 }
 

@@ -4,7 +4,11 @@ import { DEFAULT_WEIGHTS, PlatformContext, ScoreWeights } from '../platform';
 import type { MeshId, OpsCapacity } from '../vocabulary';
 
 /** How much mesh complexity (0–5) each declared ops capacity absorbs. */
-export const CAPACITY_LEVEL: Record<OpsCapacity, number> = { low: 2, medium: 3, high: 5 };
+export const CAPACITY_LEVEL: Record<OpsCapacity, number> = {
+  low: 2,
+  medium: 3,
+  high: 5,
+};
 
 /**
  * One evaluation's inputs as plain numbers: what the scoring loop reads.

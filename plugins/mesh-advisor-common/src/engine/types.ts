@@ -8,7 +8,11 @@ import type { Capability, MeshId, OpsCapacity } from '../vocabulary';
  * parts, but no recommendation until they are fixed).
  * @public
  */
-export type EvaluationStatus = 'evaluated' | 'excluded' | 'not-applicable' | 'invalid';
+export type EvaluationStatus =
+  | 'evaluated'
+  | 'excluded'
+  | 'not-applicable'
+  | 'invalid';
 
 /** @public */
 export type Confidence = 'high' | 'medium' | 'low';

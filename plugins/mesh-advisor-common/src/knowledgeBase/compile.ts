@@ -71,7 +71,12 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   });
   const meshes = MESH_IDS.map((id): CompiledMesh => {
     const facts = kb.meshes[id]!;
-    const masks: Record<SupportLevel, number> = { yes: 0, partial: 0, unknown: 0, no: 0 };
+    const masks: Record<SupportLevel, number> = {
+      yes: 0,
+      partial: 0,
+      unknown: 0,
+      no: 0,
+    };
     CAPABILITIES.forEach((c, i) => {
       const level = kb.capabilities[c].support[id]?.level ?? 'unknown';
       masks[level] |= 1 << i;

@@ -1,3 +1,15 @@
-export { KnowledgeBaseError, loadKnowledgeBase, mergeKnowledgeBaseData, parseKnowledgeBase } from './load';
+export {
+  KnowledgeBaseError,
+  loadKnowledgeBase,
+  mergeKnowledgeBaseData,
+  parseKnowledgeBase,
+} from './load';
 export { knowledgeBaseSchema } from './schema';
-export type { CapabilityFact, Figure, KnowledgeBase, MeshFacts, Source, SupportLevel } from './schema';
+export type {
+  CapabilityFact,
+  Figure,
+  KnowledgeBase,
+  MeshFacts,
+  Source,
+  SupportLevel,
+} from './schema';

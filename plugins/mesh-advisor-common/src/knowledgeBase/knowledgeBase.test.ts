@@ -1,5 +1,10 @@
 import { CAPABILITIES, MESH_IDS } from '../vocabulary';
-import { KnowledgeBaseError, loadKnowledgeBase, mergeKnowledgeBaseData, parseKnowledgeBase } from './load';
+import {
+  KnowledgeBaseError,
+  loadKnowledgeBase,
+  mergeKnowledgeBaseData,
+  parseKnowledgeBase,
+} from './load';
 import { bundledKnowledgeBaseData } from './bundled.generated';
 
 describe('the bundled knowledge base', () => {
@@ -7,21 +12,28 @@ describe('the bundled knowledge base', () => {
 
   it('validates and covers every candidate and capability', () => {
     expect(kb.version).toMatch(/^\d{4}\.\d{1,2}\.\d+/);
-    for (const mesh of MESH_IDS) expect(kb.meshes[mesh]?.role).toBe('candidate');
+    for (const mesh of MESH_IDS)
+      expect(kb.meshes[mesh]?.role).toBe('candidate');
     expect(kb.meshes['envoy-gateway']?.role).toBe('companion');
     expect(kb.meshes.consul?.role).toBe('context');
     for (const cap of CAPABILITIES) {
-      for (const mesh of MESH_IDS) expect(kb.capabilities[cap].support[mesh]).toBeDefined();
+      for (const mesh of MESH_IDS)
+        expect(kb.capabilities[cap].support[mesh]).toBeDefined();
     }
   });
 
   it('sources every fact, and only with known sources that are links', () => {
-    const facts = Object.values(kb.capabilities).flatMap(c => Object.values(c.support));
-    expect(facts.length).toBeGreaterThan(CAPABILITIES.length * MESH_IDS.length - 1);
+    const facts = Object.values(kb.capabilities).flatMap(c =>
+      Object.values(c.support),
+    );
+    expect(facts.length).toBeGreaterThan(
+      CAPABILITIES.length * MESH_IDS.length - 1,
+    );
     for (const fact of facts) {
       expect(fact.sources.length).toBeGreaterThan(0);
       expect(fact.version).not.toBe('');
-      for (const id of fact.sources) expect(kb.sources[id].url).toMatch(/^https?:\/\//);
+      for (const id of fact.sources)
+        expect(kb.sources[id].url).toMatch(/^https?:\/\//);
     }
   });
 
@@ -29,16 +41,22 @@ describe('the bundled knowledge base', () => {
     // Cilium's mutual auth is deprecated; Linkerd gained rate limiting and PQ key exchange;
     // ambient multi-cluster is not stable.
     expect(kb.capabilities.mtls.support.cilium!.level).toBe('partial');
-    expect(kb.capabilities['rate-limiting'].support.linkerd!.level).not.toBe('no');
+    expect(kb.capabilities['rate-limiting'].support.linkerd!.level).not.toBe(
+      'no',
+    );
     expect(kb.capabilities['post-quantum'].support.linkerd!.level).toBe('yes');
-    expect(kb.capabilities['multi-cluster'].support['istio-ambient']!.level).toBe('partial');
+    expect(
+      kb.capabilities['multi-cluster'].support['istio-ambient']!.level,
+    ).toBe('partial');
     expect(kb.disagreements.length).toBeGreaterThanOrEqual(4);
   });
 
   it('keeps what nobody sourced as unknown', () => {
     const mirroring = kb.capabilities.mirroring.support.linkerd!;
     expect(mirroring.level).toBe('unknown');
-    expect(kb.disagreements.some(d => d.fact === 'capability.mirroring.linkerd')).toBe(true);
+    expect(
+      kb.disagreements.some(d => d.fact === 'capability.mirroring.linkerd'),
+    ).toBe(true);
   });
 });
 
@@ -47,7 +65,18 @@ describe('overrides', () => {
     const kb = loadKnowledgeBase({
       override: {
         version: '2026.11.0-acme.1',
-        capabilities: { mirroring: { support: { linkerd: { level: 'yes', note: 'verified in our staging', sources: ['linkerd-conformance-2-18'], version: '2.20' } } } },
+        capabilities: {
+          mirroring: {
+            support: {
+              linkerd: {
+                level: 'yes',
+                note: 'verified in our staging',
+                sources: ['linkerd-conformance-2-18'],
+                version: '2.20',
+              },
+            },
+          },
+        },
       },
     });
     expect(kb.version).toBe('2026.11.0-acme.1');
@@ -59,11 +88,15 @@ describe('overrides', () => {
   it('fail with a message naming the bad field', () => {
     const attempt = () =>
       loadKnowledgeBase({
-        override: { meshes: { linkerd: { overhead: { p99Ms: { value: 'fast' } } } } },
+        override: {
+          meshes: { linkerd: { overhead: { p99Ms: { value: 'fast' } } } },
+        },
         overrideOrigin: 'acme-kb.yaml',
       });
     expect(attempt).toThrow(KnowledgeBaseError);
-    expect(attempt).toThrow(/^Invalid knowledge base \(acme-kb\.yaml\): meshes\.linkerd\.overhead\.p99Ms\.value: /);
+    expect(attempt).toThrow(
+      /^Invalid knowledge base \(acme-kb\.yaml\): meshes\.linkerd\.overhead\.p99Ms\.value: /,
+    );
   });
 
   it('fail on facts citing unknown sources', () => {
@@ -76,7 +109,9 @@ describe('overrides', () => {
   });
 
   it('fail when a candidate mesh is removed', () => {
-    const data = mergeKnowledgeBaseData(bundledKnowledgeBaseData, { meshes: { cilium: null } });
+    const data = mergeKnowledgeBaseData(bundledKnowledgeBaseData, {
+      meshes: { cilium: null },
+    });
     try {
       parseKnowledgeBase(data, 'test');
       throw new Error('expected a failure');

@@ -29,18 +29,25 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * else (arrays included) replaces. A key set to null in the override removes it.
  * @public
  */
-export function mergeKnowledgeBaseData(base: unknown, override: unknown): unknown {
+export function mergeKnowledgeBaseData(
+  base: unknown,
+  override: unknown,
+): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     if (value === null) delete out[key];
-    else out[key] = key in base ? mergeKnowledgeBaseData(base[key], value) : value;
+    else
+      out[key] = key in base ? mergeKnowledgeBaseData(base[key], value) : value;
   }
   return out;
 }
 
 /** Validates knowledge-base data; throws a {@link KnowledgeBaseError} naming the fields. @public */
-export function parseKnowledgeBase(data: unknown, origin = 'knowledge base'): KnowledgeBase {
+export function parseKnowledgeBase(
+  data: unknown,
+  origin = 'knowledge base',
+): KnowledgeBase {
   const result = knowledgeBaseSchema.safeParse(data);
   if (result.success) return result.data;
   throw new KnowledgeBaseError(

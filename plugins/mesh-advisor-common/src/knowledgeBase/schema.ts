@@ -6,7 +6,9 @@ import { CAPABILITIES, COMPANION_IDS, MESH_IDS } from '../vocabulary';
  * the version it holds for; a cell nobody sourced is `unknown`, never `yes`.
  */
 
-const sourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id (kebab-case)');
+const sourceId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id (kebab-case)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** A document a fact comes from. */
@@ -81,8 +83,15 @@ export const meshSchema = z.strictObject({
   version: z.string().min(1),
   released: isoDate.optional(),
   summary: z.string().min(1),
-  license: z.strictObject({ spdx: z.string(), note: z.string(), sources: z.array(sourceId).min(1) }),
-  releaseModel: z.strictObject({ note: z.string(), sources: z.array(sourceId).min(1) }),
+  license: z.strictObject({
+    spdx: z.string(),
+    note: z.string(),
+    sources: z.array(sourceId).min(1),
+  }),
+  releaseModel: z.strictObject({
+    note: z.string(),
+    sources: z.array(sourceId).min(1),
+  }),
   /** 0 (nothing to run) … 5 (the most to operate) */
   operationalComplexity: z.strictObject({
     level: z.number().int().min(0).max(5),
@@ -101,22 +110,33 @@ export const disagreementSchema = z.strictObject({
   topic: z.string().min(1),
   /** the fact id it concerns, e.g. `capability.mirroring.linkerd` or `mesh.linkerd.overhead.p99Ms` */
   fact: z.string().min(1),
-  claims: z.array(z.strictObject({ source: sourceId, says: z.string().min(1) })).min(2),
+  claims: z
+    .array(z.strictObject({ source: sourceId, says: z.string().min(1) }))
+    .min(2),
   weUse: z.string().min(1),
   why: z.string().min(1),
 });
 
 export const guidanceSchema = z.strictObject({
   /** below this many services a mesh must earn its place */
-  smallPlatformThreshold: figureSchema.omit({ unit: true }).extend({ unit: z.literal('services') }),
+  smallPlatformThreshold: figureSchema
+    .omit({ unit: true })
+    .extend({ unit: z.literal('services') }),
   /** assumed pods per node when attributing a per-node proxy's cost to one service */
-  podsPerNode: figureSchema.omit({ unit: true }).extend({ unit: z.literal('pods') }),
+  podsPerNode: figureSchema
+    .omit({ unit: true })
+    .extend({ unit: z.literal('pods') }),
 });
 
 /** The knowledge base file: `data/knowledge-base.yaml`. @public */
 export const knowledgeBaseSchema = z
   .strictObject({
-    version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+(-[a-z0-9.-]+)?$/, 'a version like 2026.11.0 or 2026.11.0-acme.1'),
+    version: z
+      .string()
+      .regex(
+        /^\d{4}\.\d{1,2}\.\d+(-[a-z0-9.-]+)?$/,
+        'a version like 2026.11.0 or 2026.11.0-acme.1',
+      ),
     asOf: isoDate,
     sources: z.record(sourceId, sourceSchema),
     meshes: z.record(z.enum([...MESH_IDS, ...COMPANION_IDS]), meshSchema),
@@ -130,46 +150,106 @@ export const knowledgeBaseSchema = z
     const checkSources = (ids: string[], path: (string | number)[]) =>
       ids.forEach((id, i) => {
         if (!known.has(id)) {
-          ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown source "${id}"; add it under sources` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, i],
+            message: `unknown source "${id}"; add it under sources`,
+          });
         }
       });
     for (const [meshId, mesh] of Object.entries(kb.meshes)) {
-      checkSources(mesh.license.sources, ['meshes', meshId, 'license', 'sources']);
-      checkSources(mesh.releaseModel.sources, ['meshes', meshId, 'releaseModel', 'sources']);
-      checkSources(mesh.operationalComplexity.sources, ['meshes', meshId, 'operationalComplexity', 'sources']);
+      checkSources(mesh.license.sources, [
+        'meshes',
+        meshId,
+        'license',
+        'sources',
+      ]);
+      checkSources(mesh.releaseModel.sources, [
+        'meshes',
+        meshId,
+        'releaseModel',
+        'sources',
+      ]);
+      checkSources(mesh.operationalComplexity.sources, [
+        'meshes',
+        meshId,
+        'operationalComplexity',
+        'sources',
+      ]);
       checkSources(mesh.guidanceSources, ['meshes', meshId, 'guidanceSources']);
       if (mesh.overhead) {
-        for (const key of ['memoryMiB', 'cpuVcpuPer1kRps', 'p50Ms', 'p99Ms'] as const) {
-          checkSources(mesh.overhead[key].sources, ['meshes', meshId, 'overhead', key, 'sources']);
+        for (const key of [
+          'memoryMiB',
+          'cpuVcpuPer1kRps',
+          'p50Ms',
+          'p99Ms',
+        ] as const) {
+          checkSources(mesh.overhead[key].sources, [
+            'meshes',
+            meshId,
+            'overhead',
+            key,
+            'sources',
+          ]);
         }
       } else if (mesh.role === 'candidate') {
-        ctx.addIssue({ code: 'custom', path: ['meshes', meshId, 'overhead'], message: 'a candidate mesh needs overhead figures' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['meshes', meshId, 'overhead'],
+          message: 'a candidate mesh needs overhead figures',
+        });
       }
     }
     for (const meshId of MESH_IDS) {
       if (!kb.meshes[meshId]) {
-        ctx.addIssue({ code: 'custom', path: ['meshes', meshId], message: `the candidate "${meshId}" is missing` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['meshes', meshId],
+          message: `the candidate "${meshId}" is missing`,
+        });
       }
     }
     for (const [capId, cap] of Object.entries(kb.capabilities)) {
       for (const meshId of MESH_IDS) {
         if (!cap.support[meshId]) {
-          ctx.addIssue({ code: 'custom', path: ['capabilities', capId, 'support', meshId], message: `no fact for "${meshId}"; write level: unknown if nobody sourced it` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['capabilities', capId, 'support', meshId],
+            message: `no fact for "${meshId}"; write level: unknown if nobody sourced it`,
+          });
         }
       }
       for (const [meshId, fact] of Object.entries(cap.support)) {
         if (!kb.meshes[meshId as keyof typeof kb.meshes]) {
-          ctx.addIssue({ code: 'custom', path: ['capabilities', capId, 'support', meshId], message: `"${meshId}" is not a mesh of this knowledge base` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['capabilities', capId, 'support', meshId],
+            message: `"${meshId}" is not a mesh of this knowledge base`,
+          });
         }
-        checkSources(fact.sources, ['capabilities', capId, 'support', meshId, 'sources']);
+        checkSources(fact.sources, [
+          'capabilities',
+          capId,
+          'support',
+          meshId,
+          'sources',
+        ]);
       }
     }
     for (const cap of CAPABILITIES) {
       if (!kb.capabilities[cap]) {
-        ctx.addIssue({ code: 'custom', path: ['capabilities', cap], message: `the capability "${cap}" is missing` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['capabilities', cap],
+          message: `the capability "${cap}" is missing`,
+        });
       }
     }
-    kb.disagreements.forEach((d, i) => d.claims.forEach((c, j) => checkSources([c.source], ['disagreements', i, 'claims', j, 'source'])));
+    kb.disagreements.forEach((d, i) =>
+      d.claims.forEach((c, j) =>
+        checkSources([c.source], ['disagreements', i, 'claims', j, 'source']),
+      ),
+    );
   });
 
 /** @public */

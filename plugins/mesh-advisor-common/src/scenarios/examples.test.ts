@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { parse, parseAllDocuments } from 'yaml';
-import { callChainDepths, createEvaluator, createFleetAccumulator } from '../engine';
+import {
+  callChainDepths,
+  createEvaluator,
+  createFleetAccumulator,
+} from '../engine';
 import { loadKnowledgeBase } from '../knowledgeBase';
 
 /**
@@ -13,34 +17,68 @@ import { loadKnowledgeBase } from '../knowledgeBase';
 const examples = path.resolve(__dirname, '../../../../data/examples');
 const entities: Entity[] = fs
   .readdirSync(path.join(examples, 'components'))
-  .flatMap(f => parseAllDocuments(fs.readFileSync(path.join(examples, 'components', f), 'utf8')).map(d => d.toJS()));
-const services = entities.filter(e => e.kind === 'Component' && (e.spec as { type: string }).type === 'service');
-const platform = parse(fs.readFileSync(path.join(examples, 'platform.yaml'), 'utf8'));
-const expectations: Record<string, {
-  status: string;
-  top?: string;
-  reason?: string;
-  blocked?: string[];
-  companion?: string;
-  issueAnnotations?: string[];
-}> = parse(fs.readFileSync(path.join(examples, 'expectations.yaml'), 'utf8'));
+  .flatMap(f =>
+    parseAllDocuments(
+      fs.readFileSync(path.join(examples, 'components', f), 'utf8'),
+    ).map(d => d.toJS()),
+  );
+const services = entities.filter(
+  e =>
+    e.kind === 'Component' && (e.spec as { type: string }).type === 'service',
+);
+const platform = parse(
+  fs.readFileSync(path.join(examples, 'platform.yaml'), 'utf8'),
+);
+const expectations: Record<
+  string,
+  {
+    status: string;
+    top?: string;
+    reason?: string;
+    blocked?: string[];
+    companion?: string;
+    issueAnnotations?: string[];
+  }
+> = parse(fs.readFileSync(path.join(examples, 'expectations.yaml'), 'utf8'));
 
-const evaluate = createEvaluator({ platform: { ...platform, serviceCount: services.length } });
+const evaluate = createEvaluator({
+  platform: { ...platform, serviceCount: services.length },
+});
 const depths = callChainDepths(entities);
-const results = new Map(services.map(e => [stringifyEntityRef(e), evaluate(e, depths.get(stringifyEntityRef(e)))]));
+const results = new Map(
+  services.map(e => [
+    stringifyEntityRef(e),
+    evaluate(e, depths.get(stringifyEntityRef(e))),
+  ]),
+);
 
 describe('the example catalog', () => {
   it('has at least 25 services, every one with an expectation', () => {
     expect(services.length).toBeGreaterThanOrEqual(25);
-    expect(Object.keys(expectations).sort()).toEqual([...results.keys()].sort());
+    expect(Object.keys(expectations).sort()).toEqual(
+      [...results.keys()].sort(),
+    );
   });
 
   it('covers every mesh, every blocker kind and every status', () => {
     const tops = new Set(Object.values(expectations).map(x => x.top));
-    for (const mesh of ['istio-ambient', 'istio-sidecar', 'linkerd', 'cilium', 'none']) expect(tops).toContain(mesh);
-    const kinds = new Set([...results.values()].flatMap(r => r.ranking.flatMap(c => c.blockers.map(b => b.kind))));
+    for (const mesh of [
+      'istio-ambient',
+      'istio-sidecar',
+      'linkerd',
+      'cilium',
+      'none',
+    ])
+      expect(tops).toContain(mesh);
+    const kinds = new Set(
+      [...results.values()].flatMap(r =>
+        r.ranking.flatMap(c => c.blockers.map(b => b.kind)),
+      ),
+    );
     expect(kinds).toEqual(new Set(['capability', 'latency-budget']));
-    expect(new Set(Object.values(expectations).map(x => x.status))).toEqual(new Set(['evaluated', 'excluded', 'invalid']));
+    expect(new Set(Object.values(expectations).map(x => x.status))).toEqual(
+      new Set(['evaluated', 'excluded', 'invalid']),
+    );
   });
 
   it.each(Object.entries(expectations))('%s', (ref, expected) => {
@@ -50,12 +88,19 @@ describe('the example catalog', () => {
     const blocked = r.ranking.filter(c => c.blocked).map(c => c.mesh);
     for (const mesh of expected.blocked ?? []) expect(blocked).toContain(mesh);
     if (expected.reason) {
-      const cited = r.ranking.flatMap(c => [...c.reasons.map(x => x.factId), ...c.blockers.map(b => b.factId)]);
+      const cited = r.ranking.flatMap(c => [
+        ...c.reasons.map(x => x.factId),
+        ...c.blockers.map(b => b.factId),
+      ]);
       expect(cited).toContain(expected.reason);
     }
     expect(r.companion?.id).toBe(expected.companion);
-    if (expected.issueAnnotations) expect(r.issues.map(i => i.annotation)).toEqual(expected.issueAnnotations);
-    if (r.status === 'evaluated') expect(r.recommendation!.summary.length).toBeGreaterThan(20);
+    if (expected.issueAnnotations)
+      expect(r.issues.map(i => i.annotation)).toEqual(
+        expected.issueAnnotations,
+      );
+    if (r.status === 'evaluated')
+      expect(r.recommendation!.summary.length).toBeGreaterThan(20);
   });
 
   it('recommends one mesh for the whole platform and lists who it leaves unsatisfied', () => {
@@ -66,10 +111,15 @@ describe('the example catalog', () => {
     const top = f.ranking[0];
     expect(f.recommendation!.mesh).toBe(top.mesh);
     // the pick meets at least as many hard requirements as any other candidate
-    for (const c of f.ranking) expect(top.requirementsMet).toBeGreaterThanOrEqual(c.requirementsMet);
+    for (const c of f.ranking)
+      expect(top.requirementsMet).toBeGreaterThanOrEqual(c.requirementsMet);
     // and the services it leaves unsatisfied are exactly those it is blocked for
-    const blockedFor = [...results.values()].filter(r => r.ranking.find(c => c.mesh === top.mesh)?.blocked).map(r => r.entityRef);
-    expect(f.unsatisfied.map(u => u.entityRef).sort()).toEqual(blockedFor.sort());
+    const blockedFor = [...results.values()]
+      .filter(r => r.ranking.find(c => c.mesh === top.mesh)?.blocked)
+      .map(r => r.entityRef);
+    expect(f.unsatisfied.map(u => u.entityRef).sort()).toEqual(
+      blockedFor.sort(),
+    );
     expect(f.unsatisfied.every(u => u.missing.length > 0)).toBe(true);
   });
 });
