@@ -147,11 +147,7 @@ export function parseAnnotations(
     if (!key.startsWith(ANNOTATION_PREFIX)) continue;
     const rawValue = annotations[key];
     const raw =
-      typeof rawValue === 'string'
-        ? rawValue
-        : rawValue === undefined || rawValue === null
-        ? ''
-        : String(rawValue);
+      typeof rawValue === 'string' ? rawValue : String(rawValue ?? '');
     if (!KNOWN_KEYS.has(key)) {
       const suggestion = didYouMean(key, KNOWN_KEY_LIST);
       issues.push({

@@ -110,21 +110,21 @@ export function explainOperations(
 ): OperationsFit {
   const capacity = CAPACITY_LEVEL[s.capacity];
   const c = m.complexity;
-  const fit =
-    c <= capacity ? 'comfortable' : c - capacity === 1 ? 'stretch' : 'overload';
+  let fit: OperationsFit['fit'] = 'overload';
+  if (c <= capacity) fit = 'comfortable';
+  else if (c - capacity === 1) fit = 'stretch';
+  const verdict = {
+    comfortable: 'within reach',
+    stretch: 'a stretch',
+    overload: 'more than the team can absorb',
+  }[fit];
   const declared = s.capacityDeclared
     ? `the team's declared ${s.capacity} capacity`
     : 'the default medium capacity (not declared)';
   const note =
     c === 0
       ? 'Nothing to operate.'
-      : `Complexity ${c}/5 against ${declared}: ${
-          fit === 'comfortable'
-            ? 'within reach'
-            : fit === 'stretch'
-            ? 'a stretch'
-            : 'more than the team can absorb'
-        }${
+      : `Complexity ${c}/5 against ${declared}: ${verdict}${
           s.deprecated
             ? '; the service is deprecated, so little is worth investing'
             : ''
@@ -252,7 +252,7 @@ function reasonsFor(
   if (m.complexity > 0) {
     push(
       `mesh.${m.id}.operationalComplexity`,
-      ops.note + ` ${facts.operationalComplexity.note}`,
+      `${ops.note} ${facts.operationalComplexity.note}`,
       ops.fit === 'comfortable' ? 'neutral' : 'against',
       facts.operationalComplexity.sources,
     );
@@ -341,11 +341,14 @@ export function confidenceOf(
 ): Confidence {
   const margin =
     runnerUp && !runnerUp.blocked ? top.score - runnerUp.score : 100;
-  let level = margin >= 10 ? 2 : margin >= 4 ? 1 : 0;
+  let level = 0;
+  if (margin >= 10) level = 2;
+  else if (margin >= 4) level = 1;
   if (top.unverified.length) level--;
   if (experimental) level--;
   if (noKubernetesId && top.mesh !== 'none') level--;
-  return level >= 2 ? 'high' : level === 1 ? 'medium' : 'low';
+  const levels: Confidence[] = ['low', 'medium', 'high'];
+  return levels[Math.max(0, level)];
 }
 
 /** The one-sentence why. */
@@ -357,11 +360,9 @@ export function summarize(
   const others = ranking.filter(c => c !== top);
   const blocked = others.filter(c => c.blocked);
   const runnerUp = others.find(c => !c.blocked);
-  const tail = runnerUp
-    ? `; next is ${runnerUp.name} at ${runnerUp.score}`
-    : blocked.length
-    ? '; every other candidate has a hard blocker'
-    : '';
+  let tail = '';
+  if (runnerUp) tail = `; next is ${runnerUp.name} at ${runnerUp.score}`;
+  else if (blocked.length) tail = '; every other candidate has a hard blocker';
   if (top.mesh === 'none') {
     return s.req
       ? `No mesh: what it requires (${list(

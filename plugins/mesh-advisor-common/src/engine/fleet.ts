@@ -88,13 +88,13 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
         if (c.blocked) {
           t.unsatisfied.push({
             entityRef: result.entityRef,
-            missing: c.blockers.map(b =>
-              b.kind === 'capability'
-                ? b.capability!
-                : b.kind === 'latency-budget'
-                ? `latency-budget ≤ ${result.requirements.latencyBudgetMs} ms`
-                : 'cni',
-            ),
+            missing: c.blockers.map(b => {
+              if (b.kind === 'capability') return b.capability!;
+              if (b.kind === 'latency-budget') {
+                return `latency-budget ≤ ${result.requirements.latencyBudgetMs} ms`;
+              }
+              return 'cni';
+            }),
           });
         } else {
           t.servicesSatisfied++;
@@ -136,12 +136,14 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
         ? (top.requirementsMet - second.requirementsMet) /
           Math.max(1, top.requirementsMet)
         : 1;
-      const confidence: Confidence =
-        marginShare >= 0.1
-          ? 'high'
-          : marginShare > 0 || top.totalMemoryMiB < second.totalMemoryMiB * 0.8
-          ? 'medium'
-          : 'low';
+      let confidence: Confidence = 'low';
+      if (marginShare >= 0.1) confidence = 'high';
+      else if (
+        marginShare > 0 ||
+        top.totalMemoryMiB < second.totalMemoryMiB * 0.8
+      ) {
+        confidence = 'medium';
+      }
       return {
         recommendation: { mesh: top.mesh, name: top.name, confidence },
         ranking,

@@ -59,10 +59,11 @@ describe('engine properties', () => {
       fc.property(annotations, a => {
         const r = evaluate(service('svc', a));
         expect(['evaluated', 'invalid', 'excluded']).toContain(r.status);
-        if (r.status !== 'excluded')
-          expect(r.ranking.map(c => c.mesh).sort()).toEqual(
-            [...MESH_IDS].sort(),
-          );
+        // excluded entities are not ranked; everything else ranks every candidate
+        const ranked = r.ranking.map(c => c.mesh).sort();
+        expect(ranked).toEqual(
+          r.status === 'excluded' ? [] : [...MESH_IDS].sort(),
+        );
         for (const c of r.ranking) expect(c.score).toBeGreaterThanOrEqual(0);
         for (const c of r.ranking) expect(c.score).toBeLessThanOrEqual(100);
       }),

@@ -38,7 +38,7 @@ const SMALL_PLATFORM_PENALTY = 10;
 const NO_NEED_PENALTY = 7;
 const UNKNOWN_FIT = 0.5;
 
-const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 
 export function operationsFit(m: CompiledMesh, s: Situation): number {
   // Meshing a service that is being retired is not worth operating much.

@@ -112,11 +112,13 @@ describe('overrides', () => {
     const data = mergeKnowledgeBaseData(bundledKnowledgeBaseData, {
       meshes: { cilium: null },
     });
+    let error: unknown;
     try {
       parseKnowledgeBase(data, 'test');
-      throw new Error('expected a failure');
     } catch (e) {
-      expect((e as KnowledgeBaseError).fields).toContain('meshes.cilium');
+      error = e;
     }
+    expect(error).toBeInstanceOf(KnowledgeBaseError);
+    expect((error as KnowledgeBaseError).fields).toContain('meshes.cilium');
   });
 });
