@@ -99,9 +99,6 @@ describe('the example catalog', () => {
       expected.issueAnnotations ?? [],
     );
     // an evaluated service gets its one-sentence why
-    expect(r.recommendation?.summary.length ?? 0).toBe(
-      r.status === 'evaluated' ? r.recommendation!.summary.length : 0,
-    );
     expect(
       r.status !== 'evaluated' || r.recommendation!.summary.length > 20,
     ).toBe(true);
