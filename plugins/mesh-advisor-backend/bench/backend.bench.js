@@ -91,11 +91,11 @@ const databases = [
     : []),
 ];
 
-function load(path) {
+function load(route) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: `http://127.0.0.1:${PORT}/api/mesh-advisor${path}`,
+        url: `http://127.0.0.1:${PORT}/api/mesh-advisor${route}`,
         connections: 50,
         duration: 10,
         headers: { authorization: `Bearer ${TOKEN}` },
