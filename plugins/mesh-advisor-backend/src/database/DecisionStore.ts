@@ -1,7 +1,15 @@
 import type { MeshId } from '@mesh-advisor/plugin-mesh-advisor-common';
 
-export type DecisionStatus = 'proposed' | 'accepted' | 'rejected' | 'superseded';
-export type DecisionEventType = 'created' | 'accepted' | 'rejected' | 'superseded';
+export type DecisionStatus =
+  | 'proposed'
+  | 'accepted'
+  | 'rejected'
+  | 'superseded';
+export type DecisionEventType =
+  | 'created'
+  | 'accepted'
+  | 'rejected'
+  | 'superseded';
 
 /** The evaluation a decision was made against. */
 export type DecisionSnapshot = {
@@ -61,27 +69,41 @@ export type DecisionFilter = {
   cursor?: string;
 };
 
-/** A change of status, applied only if the decision is still at `expectedVersion`. */
+/** A change of status, applied only if the decision is still at `expectedVersion` (and in status `from`). */
 export type StatusChange = {
   id: string;
   expectedVersion: number;
+  from: DecisionStatus;
   to: DecisionStatus;
   event: DecisionEventType;
   actor: string;
   note?: string;
+  /** supersede only: the newer decision, which gets `supersedes` set to `id` in the same transaction */
   supersededBy?: string;
 };
+
+/** What became of a status change. */
+export type StatusChangeResult =
+  | { outcome: 'changed'; decision: Decision }
+  /** the decision is no longer at the expected version; `current` is where it is now */
+  | { outcome: 'conflict'; current: number }
+  /** supersede only: the newer decision cannot take the link (it already supersedes another, or was rejected or superseded meanwhile) */
+  | { outcome: 'link-refused'; reason: string };
 
 /** Append-only storage of decisions: no update without an event, no delete. */
 export interface DecisionStore {
   create(d: NewDecision, now: Date): Promise<Decision>;
   get(id: string): Promise<Decision | undefined>;
   events(id: string): Promise<DecisionEvent[]>;
-  list(filter: DecisionFilter): Promise<{ items: Decision[]; nextCursor: string | null }>;
+  /** Newest first (created, then id); a page of at most `limit`, and the cursor of the next one. */
+  list(
+    filter: DecisionFilter,
+  ): Promise<{ items: Decision[]; nextCursor: string | null }>;
+  /** The cursor that continues a listing right after `d`. */
+  cursorAfter(d: Decision): string;
   /**
-   * Applies a status change and records its event in one transaction.
-   * Resolves to the updated decision, or `{ conflict: currentVersion }` when
-   * the decision moved on since `expectedVersion`.
+   * Applies a status change and records its event in one transaction: both
+   * or neither. A supersede also links the newer decision back (`supersedes`).
    */
-  changeStatus(change: StatusChange, now: Date): Promise<Decision | { conflict: number }>;
+  changeStatus(change: StatusChange, now: Date): Promise<StatusChangeResult>;
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { Decision, DecisionEvent, DecisionFilter, DecisionStore, NewDecision, StatusChange } from './DecisionStore';
+import type {
+  Decision,
+  DecisionEvent,
+  DecisionFilter,
+  DecisionStore,
+  NewDecision,
+  StatusChange,
+  StatusChangeResult,
+} from './DecisionStore';
 
 const DECISIONS = 'mesh_advisor_decisions';
 const EVENTS = 'mesh_advisor_decision_events';
@@ -27,6 +36,39 @@ function toDecision(r: any): Decision {
   };
 }
 
+/** Unique violations, deadlocks and serialization failures (PostgreSQL), unique violations (SQLite). */
+function isRace(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  return (
+    [
+      '23505',
+      '40P01',
+      '40001',
+      'SQLITE_CONSTRAINT_UNIQUE',
+      'SQLITE_CONSTRAINT_PRIMARYKEY',
+    ].includes(String(err?.code)) ||
+    /UNIQUE constraint failed/.test(String(err?.message))
+  );
+}
+
+/** Rolls a transaction back with a result for the caller. */
+class Abort extends Error {
+  constructor(readonly result: StatusChangeResult) {
+    super(result.outcome);
+  }
+}
+
+/** Why the newer decision cannot take the supersede link. */
+function linkRefusal(
+  newerId: string,
+  newer: { status: string; supersedes: string | null } | undefined,
+): string {
+  if (!newer) return `${newerId} does not exist`;
+  if (newer.supersedes)
+    return `${newerId} already supersedes ${newer.supersedes}`;
+  return `${newerId} is ${newer.status}; only a proposed or accepted decision can supersede`;
+}
+
 export class KnexDecisionStore implements DecisionStore {
   constructor(private readonly db: Knex) {}
 
@@ -49,7 +91,15 @@ export class KnexDecisionStore implements DecisionStore {
         version: 1,
         snapshot: d.snapshot ? JSON.stringify(d.snapshot) : null,
       });
-      await tx(EVENTS).insert({ decision_id: id, type: 'created', actor: d.author, at, from_status: null, to_status: 'proposed', version: 1 });
+      await tx(EVENTS).insert({
+        decision_id: id,
+        type: 'created',
+        actor: d.author,
+        at,
+        from_status: null,
+        to_status: 'proposed',
+        version: 1,
+      });
     });
     return (await this.get(id))!;
   }
@@ -60,7 +110,9 @@ export class KnexDecisionStore implements DecisionStore {
   }
 
   async events(id: string): Promise<DecisionEvent[]> {
-    const rows = await this.db(EVENTS).where('decision_id', id).orderBy('version', 'asc');
+    const rows = await this.db(EVENTS)
+      .where('decision_id', id)
+      .orderBy('version', 'asc');
     return rows.map(r => ({
       type: r.type,
       actor: r.actor,
@@ -77,42 +129,127 @@ export class KnexDecisionStore implements DecisionStore {
     if (f.entityRef) q.where('entity_ref', f.entityRef.toLowerCase());
     if (f.status) q.where('status', f.status);
     if (f.chosen) q.where('chosen', f.chosen);
-    if (f.author) q.where('author', f.author);
+    if (f.author) q.whereRaw('LOWER(author) = ?', [f.author.toLowerCase()]);
     if (f.cursor) {
-      // Newest first: the next page holds what was created before the cursor.
+      // Newest first: the next page holds what was created before the cursor
+      // (ties on the creation time broken by id), so decisions filed while a
+      // client pages neither shift nor repeat rows.
       const c = decodeCursor(f.cursor);
-      q.where(w => w.where('created_at', '<', c.v).orWhere(w2 => w2.where('created_at', c.v).where('id', '<', c.r)));
+      if (typeof c.v !== 'number' || !Number.isSafeInteger(c.v)) {
+        throw new InputError(
+          'cursor: not a cursor this API returned; start again without it',
+        );
+      }
+      q.where(w =>
+        w
+          .where('created_at', '<', c.v)
+          .orWhere(w2 => w2.where('created_at', c.v).where('id', '<', c.r)),
+      );
     }
-    const rows = await q.orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(f.limit + 1);
+    const rows = await q
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(f.limit + 1);
     const items = rows.slice(0, f.limit).map(toDecision);
-    const last = rows[f.limit - 1];
-    return { items, nextCursor: rows.length > f.limit && last ? encodeCursor({ v: Number(last.created_at), r: last.id }) : null };
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > f.limit && last ? this.cursorAfter(last) : null,
+    };
   }
 
-  async changeStatus(c: StatusChange, now: Date) {
+  cursorAfter(d: Decision): string {
+    return encodeCursor({ v: Date.parse(d.createdAt), r: d.id });
+  }
+
+  async changeStatus(c: StatusChange, now: Date): Promise<StatusChangeResult> {
     const at = now.getTime();
-    return this.db.transaction(async tx => {
-      const current = await tx(DECISIONS).where('id', c.id).first('status', 'version');
-      if (!current) throw new Error(`decision ${c.id} vanished`);
-      // Optimistic concurrency: the update only lands on the version the caller saw.
-      const updated = await tx(DECISIONS)
-        .where({ id: c.id, version: c.expectedVersion })
-        .update({ status: c.to, version: c.expectedVersion + 1, updated_at: at, ...(c.supersededBy ? { superseded_by: c.supersededBy } : {}) });
-      if (updated !== 1) return { conflict: Number(current.version) };
-      await tx(EVENTS).insert({
-        decision_id: c.id,
-        type: c.event,
-        actor: c.actor,
-        at,
-        from_status: current.status,
-        to_status: c.to,
-        version: c.expectedVersion + 1,
-        note: c.note ?? null,
+    try {
+      return await this.db.transaction(async tx => {
+        // Optimistic concurrency: the update only lands on the version (and
+        // status) the caller saw. Racers on the same decision queue on its row
+        // lock; all but the first then match nothing.
+        const updated = await tx(DECISIONS)
+          .where({ id: c.id, version: c.expectedVersion, status: c.from })
+          .update({
+            status: c.to,
+            version: c.expectedVersion + 1,
+            updated_at: at,
+            ...(c.supersededBy ? { superseded_by: c.supersededBy } : {}),
+          });
+        if (updated !== 1) {
+          // A fresh read (after the concurrent writer committed) names the version to reload.
+          const current = await tx(DECISIONS)
+            .where('id', c.id)
+            .first('version');
+          if (!current) throw new NotFoundError(`No decision ${c.id}`);
+          throw new Abort({
+            outcome: 'conflict',
+            current: Number(current.version),
+          });
+        }
+        if (c.supersededBy) {
+          // The link back, in the same transaction: only onto a live decision
+          // about the same entity that supersedes nothing yet.
+          const linked = await tx(DECISIONS)
+            .where('id', c.supersededBy)
+            .whereIn('status', ['proposed', 'accepted'])
+            .whereNull('supersedes')
+            .whereIn(
+              'entity_ref',
+              tx(DECISIONS).select('entity_ref').where('id', c.id),
+            )
+            .update({ supersedes: c.id });
+          if (linked !== 1) {
+            const newer = await tx(DECISIONS)
+              .where('id', c.supersededBy)
+              .first('status', 'supersedes');
+            throw new Abort({
+              outcome: 'link-refused',
+              reason: linkRefusal(c.supersededBy, newer),
+            });
+          }
+        }
+        await tx(EVENTS).insert({
+          decision_id: c.id,
+          type: c.event,
+          actor: c.actor,
+          at,
+          from_status: c.from,
+          to_status: c.to,
+          version: c.expectedVersion + 1,
+          note: c.note ?? null,
+        });
+        return {
+          outcome: 'changed' as const,
+          decision: toDecision(await tx(DECISIONS).where('id', c.id).first()),
+        };
       });
-      if (c.supersededBy) {
-        await tx(DECISIONS).where('id', c.supersededBy).whereNull('supersedes').update({ supersedes: c.id });
-      }
-      return toDecision(await tx(DECISIONS).where('id', c.id).first());
-    });
+    } catch (e) {
+      if (e instanceof Abort) return e.result;
+      // A racing transaction got there first in a way the row guards do not
+      // catch: a one-to-one supersede link taken meanwhile (unique index), or
+      // two supersedes crossing each other (deadlock). Explain from a fresh read.
+      if (isRace(e)) return this.explainRace(c);
+      throw e;
+    }
+  }
+
+  private async explainRace(c: StatusChange): Promise<StatusChangeResult> {
+    const current = await this.db(DECISIONS).where('id', c.id).first('version');
+    if (!current) throw new NotFoundError(`No decision ${c.id}`);
+    if (Number(current.version) !== c.expectedVersion || !c.supersededBy)
+      return { outcome: 'conflict', current: Number(current.version) };
+    const newer = await this.db(DECISIONS)
+      .where('id', c.supersededBy)
+      .first('status', 'supersedes');
+    return {
+      outcome: 'link-refused',
+      reason: newer?.supersedes
+        ? `${c.supersededBy} already supersedes ${newer.supersedes}`
+        : `${c.supersededBy} was linked to another decision`,
+    };
   }
 }

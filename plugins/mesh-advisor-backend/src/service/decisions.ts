@@ -1,15 +1,37 @@
-import type { AuthService, BackstageCredentials, BackstageUserPrincipal, PermissionsService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult, BasicPermission, ResourcePermission } from '@backstage/plugin-permission-common';
+import type {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  ENGINE_VERSION,
   KnowledgeBase,
   MeshId,
   meshDecisionCreatePermission,
   meshDecisionTransitionPermission,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { Decision, DecisionSnapshot, DecisionStatus, DecisionStore } from '../database/DecisionStore';
+import type {
+  Decision,
+  DecisionSnapshot,
+  DecisionStatus,
+  DecisionStore,
+} from '../database/DecisionStore';
 import type { EvaluationStore } from '../database/EvaluationStore';
 import { renderAdr } from './adr';
 
@@ -29,12 +51,34 @@ export interface TransitionBody {
   note?: string;
 }
 
+export interface DecisionListFilter {
+  entityRef?: string;
+  status?: DecisionStatus;
+  chosen?: MeshId;
+  author?: string;
+  limit: number;
+  cursor?: string;
+}
+
 /** Which action moves a decision from which status to which. */
-const TRANSITIONS: Record<TransitionBody['action'], { from: DecisionStatus; to: DecisionStatus; event: 'accepted' | 'rejected' | 'superseded' }> = {
+const TRANSITIONS: Record<
+  TransitionBody['action'],
+  {
+    from: DecisionStatus;
+    to: DecisionStatus;
+    event: 'accepted' | 'rejected' | 'superseded';
+  }
+> = {
   accept: { from: 'proposed', to: 'accepted', event: 'accepted' },
   reject: { from: 'proposed', to: 'rejected', event: 'rejected' },
   supersede: { from: 'accepted', to: 'superseded', event: 'superseded' },
 };
+
+/** The kinds a decision can be about: a service, or a system or group deciding for many (platform scope). */
+const DECIDABLE_KINDS = new Set(['component', 'system', 'group']);
+
+/** How many store pages one GET /decisions reads at most to fill a page with decisions the caller may see. */
+const MAX_LIST_ROUNDS = 5;
 
 export interface DecisionServiceDeps {
   store: DecisionStore;
@@ -58,68 +102,168 @@ export class DecisionService {
   }
 
   private userRef(credentials: BackstageCredentials): string {
-    return (credentials.principal as BackstageUserPrincipal).userEntityRef;
+    const principal = credentials.principal as {
+      type?: string;
+      userEntityRef?: string;
+    };
+    if (principal.type !== 'user' || !principal.userEntityRef) {
+      // The router only lets users in here; a service has no one to name as author.
+      throw new NotAllowedError('Only users can file or change decisions');
+    }
+    return principal.userEntityRef;
   }
 
-  private normalizeRef(raw: string): string {
+  /** `Component:Default/Payments-API` → `component:default/payments-api`: refs are case-insensitive, stored lower-case like evaluations. */
+  private normalizeRef(raw: string, field = 'entityRef'): string {
     try {
-      return stringifyEntityRef(parseEntityRef(raw));
+      return stringifyEntityRef(parseEntityRef(raw.trim())).toLocaleLowerCase(
+        'en-US',
+      );
     } catch {
-      throw new InputError(`entityRef: "${raw}" is not an entity reference like component:default/payments-api`);
+      throw new InputError(
+        `${field}: "${raw}" is not an entity reference like component:default/payments-api`,
+      );
+    }
+  }
+
+  /** A user filter: `alice` and `user:default/alice` name the same user. */
+  private normalizeUserRef(raw: string): string {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(raw.trim(), {
+          defaultKind: 'user',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      throw new InputError(
+        `author: "${raw}" is not a user reference like user:default/alice`,
+      );
     }
   }
 
   /** The entity, as the caller may see it; 404 when they may not. */
-  private async visibleEntity(entityRef: string, credentials: BackstageCredentials) {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog (or you may not read it)`);
+  private async visibleEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(
+        `No entity ${entityRef} in the catalog (or you may not read it)`,
+      );
     return entity;
   }
 
-  private async authorize(permission: BasicPermission | ResourcePermission<'catalog-entity'>, entityRef: string, credentials: BackstageCredentials, what: string) {
-    const [decision] = await this.deps.permissions.authorize([{ permission: permission as ResourcePermission<'catalog-entity'>, resourceRef: entityRef }], { credentials });
+  private async authorize(
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    credentials: BackstageCredentials,
+    what: string,
+  ) {
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not ${what} for ${entityRef} (permission ${permission.name}); ask one of its owners.`);
+      throw new NotAllowedError(
+        `You may not ${what} for ${entityRef} (permission ${permission.name}); ask one of its owners.`,
+      );
     }
   }
 
-  private async snapshot(entityRef: string, kind: string): Promise<DecisionSnapshot | null> {
-    const evaluation = await this.deps.evaluations.get(entityRef);
-    if (evaluation) {
+  /** What Mesh Advisor advised for the entity at the time of filing. */
+  private async snapshot(
+    entityRef: string,
+    kind: string,
+  ): Promise<DecisionSnapshot | null> {
+    if (kind === 'component') {
+      const evaluation = await this.deps.evaluations.get(entityRef);
+      if (!evaluation) return null;
       return {
         engineVersion: evaluation.engineVersion,
         knowledgeBaseVersion: evaluation.knowledgeBaseVersion,
         recommendation: evaluation.recommendation
-          ? { mesh: evaluation.recommendation.mesh, confidence: evaluation.recommendation.confidence, score: evaluation.recommendation.score }
+          ? {
+              mesh: evaluation.recommendation.mesh,
+              confidence: evaluation.recommendation.confidence,
+              score: evaluation.recommendation.score,
+            }
           : null,
-        scores: Object.fromEntries(evaluation.ranking.map(c => [c.mesh, c.score])),
+        scores: Object.fromEntries(
+          evaluation.ranking.map(c => [c.mesh, c.score]),
+        ),
         evaluatedAt: evaluation.evaluatedAt,
         scope: 'service',
       };
     }
-    if (kind === 'component') return null;
-    // Systems and groups decide for many services: keep the platform-level advice.
+    // Systems and groups decide for many services: keep the platform-level advice of the last sweep.
     const sweep = await this.deps.evaluations.lastSuccessfulSweep();
-    const platform = (sweep?.summary as { platform?: { recommendation: { mesh: MeshId; confidence: string } | null; ranking: { mesh: MeshId; meanScore: number }[] } } | null)?.platform;
-    if (!platform) return null;
+    const platform = (
+      sweep?.summary as {
+        platform?: {
+          recommendation: { mesh: MeshId; confidence: string } | null;
+          ranking: { mesh: MeshId; meanScore: number }[];
+        };
+      } | null
+    )?.platform;
+    if (!sweep || !platform) return null;
+    const top = platform.recommendation;
     return {
-      engineVersion: '',
+      // The stored sweep summary does not record versions; the sweep ran this process's engine and knowledge base.
+      engineVersion: ENGINE_VERSION,
       knowledgeBaseVersion: this.deps.knowledgeBase.version,
-      recommendation: platform.recommendation ? { ...platform.recommendation, score: platform.ranking[0]?.meanScore ?? 0 } : null,
-      scores: Object.fromEntries(platform.ranking.map(c => [c.mesh, c.meanScore])),
-      evaluatedAt: sweep?.finishedAt ?? null,
+      recommendation: top
+        ? {
+            mesh: top.mesh,
+            confidence: top.confidence,
+            score:
+              platform.ranking.find(c => c.mesh === top.mesh)?.meanScore ?? 0,
+          }
+        : null,
+      scores: Object.fromEntries(
+        platform.ranking.map(c => [c.mesh, c.meanScore]),
+      ),
+      evaluatedAt: sweep.finishedAt,
       scope: 'platform',
     };
   }
 
-  async create(body: CreateDecisionBody, credentials: BackstageCredentials): Promise<Decision> {
+  async create(
+    body: CreateDecisionBody,
+    credentials: BackstageCredentials,
+  ): Promise<Decision> {
+    const author = this.userRef(credentials);
     const entityRef = this.normalizeRef(body.entityRef);
-    const entity = await this.visibleEntity(entityRef, credentials);
-    await this.authorize(meshDecisionCreatePermission, entityRef, credentials, 'file a mesh decision');
-    const title = body.title.trim();
+    const kind = parseEntityRef(entityRef).kind;
+    if (!DECIDABLE_KINDS.has(kind)) {
+      throw new InputError(
+        `entityRef: decisions are about a service (Component), a System or a Group; ${entityRef} is a ${kind}`,
+      );
+    }
+    const title = body.title.replace(/\s+/g, ' ').trim();
     const rationale = body.rationale.trim();
     if (title.length < 3) throw new InputError('title: at least 3 characters');
-    if (rationale.length < 3) throw new InputError('rationale: at least 3 characters');
+    if (rationale.length < 3)
+      throw new InputError('rationale: at least 3 characters');
+
+    const entity = await this.visibleEntity(entityRef, credentials);
+    const type = (entity.spec as { type?: unknown } | undefined)?.type;
+    if (kind === 'component' && type !== 'service') {
+      throw new InputError(
+        `entityRef: ${entityRef} is a Component of type ${String(
+          type,
+        )}; decisions are about Components of type service`,
+      );
+    }
+    await this.authorize(
+      meshDecisionCreatePermission,
+      entityRef,
+      credentials,
+      'file a mesh decision',
+    );
     return this.deps.store.create(
       {
         entityRef,
@@ -127,28 +271,82 @@ export class DecisionService {
         title,
         context: body.context?.trim() ?? '',
         rationale,
-        alternatives: [...new Set(body.alternatives ?? [])].filter(a => a !== body.chosen),
-        author: this.userRef(credentials),
-        snapshot: await this.snapshot(entityRef, entity.kind.toLowerCase()),
+        alternatives: [...new Set(body.alternatives ?? [])].filter(
+          a => a !== body.chosen,
+        ),
+        author,
+        snapshot: await this.snapshot(entityRef, kind),
       },
       this.now(),
     );
   }
 
-  async list(filter: { entityRef?: string; status?: DecisionStatus; chosen?: MeshId; author?: string; limit: number; cursor?: string }, credentials: BackstageCredentials) {
-    const page = await this.deps.store.list({ ...filter, entityRef: filter.entityRef ? this.normalizeRef(filter.entityRef) : undefined });
-    // Reading follows catalog read access: drop decisions about entities the caller cannot see.
-    const refs = [...new Set(page.items.map(d => d.entityRef))];
-    if (!refs.length) return page;
-    const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: refs, fields: ['kind', 'metadata.name', 'metadata.namespace'] }, { credentials });
-    const visible = new Set(refs.filter((_, i) => items[i]));
-    return { items: page.items.filter(d => visible.has(d.entityRef)), nextCursor: page.nextCursor };
+  /**
+   * Newest first. Reading follows catalog read access: decisions about
+   * entities the caller cannot see are left out, and further store pages are
+   * read to fill the page (a few at most; the cursor then resumes there).
+   */
+  async list(
+    filter: DecisionListFilter,
+    credentials: BackstageCredentials,
+  ): Promise<{ items: Decision[]; nextCursor: string | null }> {
+    const base = {
+      status: filter.status,
+      chosen: filter.chosen,
+      entityRef: filter.entityRef
+        ? this.normalizeRef(filter.entityRef)
+        : undefined,
+      author: filter.author ? this.normalizeUserRef(filter.author) : undefined,
+    };
+    const visibility = new Map<string, boolean>();
+    const items: Decision[] = [];
+    let cursor = filter.cursor;
+    for (let round = 0; round < MAX_LIST_ROUNDS; round++) {
+      const page = await this.deps.store.list({
+        ...base,
+        limit: filter.limit,
+        cursor,
+      });
+      const unknown = [...new Set(page.items.map(d => d.entityRef))].filter(
+        ref => !visibility.has(ref),
+      );
+      if (unknown.length) {
+        const { items: entities } = await this.deps.catalog.getEntitiesByRefs(
+          {
+            entityRefs: unknown,
+            fields: ['kind', 'metadata.name', 'metadata.namespace'],
+          },
+          { credentials },
+        );
+        unknown.forEach((ref, i) => visibility.set(ref, Boolean(entities[i])));
+      }
+      for (const [i, d] of page.items.entries()) {
+        if (!visibility.get(d.entityRef)) continue;
+        items.push(d);
+        if (items.length === filter.limit) {
+          const more = i < page.items.length - 1 || page.nextCursor !== null;
+          return {
+            items,
+            nextCursor: more ? this.deps.store.cursorAfter(d) : null,
+          };
+        }
+      }
+      if (!page.nextCursor) return { items, nextCursor: null };
+      cursor = page.nextCursor;
+    }
+    return { items, nextCursor: cursor ?? null };
   }
 
-  private async visibleDecision(id: string, credentials: BackstageCredentials): Promise<Decision> {
+  /** The decision, if the caller may read its entity; 404 alike when it does not exist and when they may not. */
+  private async visibleDecision(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<Decision> {
     const decision = await this.deps.store.get(id);
     if (!decision) throw new NotFoundError(`No decision ${id}`);
-    const entity = await this.deps.catalog.getEntityByRef(decision.entityRef, { credentials });
+    const entity = await this.deps.catalog.getEntityByRef(decision.entityRef, {
+      credentials,
+    });
     if (!entity) throw new NotFoundError(`No decision ${id}`);
     return decision;
   }
@@ -158,41 +356,100 @@ export class DecisionService {
     return { ...decision, events: await this.deps.store.events(id) };
   }
 
-  async transition(id: string, body: TransitionBody, credentials: BackstageCredentials): Promise<Decision> {
+  async transition(
+    id: string,
+    body: TransitionBody,
+    credentials: BackstageCredentials,
+  ): Promise<Decision> {
+    const actor = this.userRef(credentials);
     const decision = await this.visibleDecision(id, credentials);
-    await this.authorize(meshDecisionTransitionPermission, decision.entityRef, credentials, 'change a mesh decision');
+    await this.authorize(
+      meshDecisionTransitionPermission,
+      decision.entityRef,
+      credentials,
+      'change a mesh decision',
+    );
     const t = TRANSITIONS[body.action];
+    if (body.action === 'supersede') {
+      if (!body.supersededBy)
+        throw new InputError(
+          'supersededBy: required to supersede: the id of the newer decision',
+        );
+      if (body.supersededBy === id)
+        throw new InputError(
+          'supersededBy: a decision cannot supersede itself',
+        );
+    } else if (body.supersededBy !== undefined) {
+      throw new InputError(
+        `supersededBy: only for the supersede action, not ${body.action}`,
+      );
+    }
     if (body.version !== decision.version) {
-      throw new ConflictError(`version: you edited version ${body.version}, but the decision is at version ${decision.version} (status ${decision.status}); reload and try again`);
+      throw new ConflictError(
+        `version: you edited version ${body.version}, but the decision is at version ${decision.version} (status ${decision.status}); reload and try again`,
+      );
     }
     if (decision.status !== t.from) {
-      throw new InputError(`action: cannot ${body.action} a ${decision.status} decision; only a ${t.from} one`);
+      throw new InputError(
+        `action: cannot ${body.action} a ${decision.status} decision; only a ${t.from} one`,
+      );
     }
     if (body.action === 'supersede') {
-      if (!body.supersededBy) throw new InputError('supersededBy: required to supersede: the id of the newer decision');
-      if (body.supersededBy === id) throw new InputError('supersededBy: a decision cannot supersede itself');
-      const newer = await this.deps.store.get(body.supersededBy);
+      const newer = await this.deps.store.get(body.supersededBy!);
       if (!newer || newer.entityRef !== decision.entityRef) {
-        throw new InputError(`supersededBy: ${body.supersededBy} is not a decision about ${decision.entityRef}`);
+        throw new InputError(
+          `supersededBy: ${body.supersededBy} is not a decision about ${decision.entityRef}`,
+        );
       }
-      if (newer.status === 'rejected' || newer.status === 'superseded') {
-        throw new InputError(`supersededBy: ${body.supersededBy} is ${newer.status}; only a proposed or accepted decision can supersede`);
+      if (newer.status !== 'proposed' && newer.status !== 'accepted') {
+        throw new InputError(
+          `supersededBy: ${newer.id} is ${newer.status}; only a proposed or accepted decision can supersede`,
+        );
       }
-    } else if (body.supersededBy) {
-      throw new InputError(`supersededBy: only for the supersede action`);
+      if (newer.createdAt < decision.createdAt) {
+        throw new InputError(
+          `supersededBy: ${newer.id} was filed before ${id}; only a newer decision can supersede`,
+        );
+      }
+      if (newer.supersedes) {
+        throw new InputError(
+          `supersededBy: ${newer.id} already supersedes ${newer.supersedes}`,
+        );
+      }
     }
     const result = await this.deps.store.changeStatus(
-      { id, expectedVersion: body.version, to: t.to, event: t.event, actor: this.userRef(credentials), note: body.note, supersededBy: body.supersededBy },
+      {
+        id,
+        expectedVersion: body.version,
+        from: t.from,
+        to: t.to,
+        event: t.event,
+        actor,
+        note: body.note?.trim() || undefined,
+        supersededBy: body.supersededBy,
+      },
       this.now(),
     );
-    if ('conflict' in result) {
-      throw new ConflictError(`version: you edited version ${body.version}, but the decision is now at version ${result.conflict}; reload and try again`);
+    switch (result.outcome) {
+      case 'changed':
+        return result.decision;
+      case 'conflict':
+        throw new ConflictError(
+          `version: you edited version ${body.version}, but the decision is now at version ${result.current}; reload and try again`,
+        );
+      default:
+        throw new ConflictError(
+          `supersededBy: ${result.reason} (changed meanwhile); reload and try again`,
+        );
     }
-    return result;
   }
 
   async adr(id: string, credentials: BackstageCredentials): Promise<string> {
     const decision = await this.visibleDecision(id, credentials);
-    return renderAdr(decision, await this.deps.store.events(id), this.deps.knowledgeBase);
+    return renderAdr(
+      decision,
+      await this.deps.store.events(id),
+      this.deps.knowledgeBase,
+    );
   }
 }

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { parseAllDocuments } from 'yaml';
 
 /** The example catalog the app ships (data/examples), as entities. */
 export function loadExampleEntities(): Entity[] {
-  const dir = path.resolve(__dirname, '../../../../data/examples');
+  const dir = resolvePackagePath(
+    '@mesh-advisor/plugin-mesh-advisor-backend',
+    '../../data/examples',
+  );
   const files = [
     'org.yaml',
     'systems.yaml',

@@ -1,0 +1,209 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { readMeshAdvisorConfig } from './config';
+import { KnexEvaluationStore } from './database/KnexEvaluationStore';
+import { MIGRATIONS } from './database/migrations';
+import { runSweep } from './service/sweep';
+import {
+  CONFIG,
+  OWNER,
+  startDecisionBackendOn,
+} from './__testUtils__/decisionHarness';
+import { loadExampleEntities } from './testing/exampleCatalog';
+import { FakeCatalog } from './testing/fakeCatalog';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+/** The migration the previous release shipped last. */
+const PREVIOUS_RELEASE = '20261123000000_evaluations.js';
+const EVALUATION_TABLES = ['mesh_advisor_evaluations', 'mesh_advisor_sweeps'];
+const DECISION_TABLES = [
+  'mesh_advisor_decisions',
+  'mesh_advisor_decision_events',
+];
+const SERVICES = 38;
+
+type Knex = Awaited<ReturnType<typeof databases.init>>;
+
+async function tables(knex: Knex) {
+  const out: Record<string, boolean> = {};
+  for (const t of [...EVALUATION_TABLES, ...DECISION_TABLES])
+    out[t] = await knex.schema.hasTable(t);
+  return out;
+}
+
+const all = (names: string[], present: boolean) =>
+  Object.fromEntries(names.map(n => [n, present]));
+
+async function count(knex: Knex, table: string) {
+  const [{ n }] = await knex(table).count({ n: '*' });
+  return Number(n);
+}
+
+/**
+ * Whether the write failed on a unique constraint. (better-sqlite3's errors
+ * are not `instanceof Error` inside jest's sandbox, so `rejects.toThrow()`
+ * cannot be relied on.)
+ */
+async function uniqueViolation(write: PromiseLike<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return false;
+  } catch (e) {
+    return /unique|duplicate key/i.test(String((e as Error)?.message));
+  }
+}
+
+function decisionRow(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    entity_ref: 'component:default/payments-api',
+    chosen: 'linkerd',
+    status: 'proposed',
+    title: 'A decision',
+    context: '',
+    rationale: 'because',
+    alternatives: '[]',
+    author: OWNER,
+    created_at: 1,
+    updated_at: 1,
+    ...extra,
+  };
+}
+
+describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
+  it('migrates a fresh database up, down and up again', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest(MIGRATIONS);
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, true),
+      ...all(DECISION_TABLES, true),
+    });
+    const [, pending] = await knex.migrate.list(MIGRATIONS);
+    expect(pending).toEqual([]);
+
+    // the schema holds the supersede link one-to-one and events unique per version
+    await knex('mesh_advisor_decisions').insert([
+      decisionRow('a', { supersedes: 'x', superseded_by: 'y' }),
+      decisionRow('b', { supersedes: null, superseded_by: null }),
+      decisionRow('c', { supersedes: null, superseded_by: null }),
+    ]);
+    expect(
+      await uniqueViolation(
+        knex('mesh_advisor_decisions').insert(
+          decisionRow('d', { supersedes: 'x' }),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      await uniqueViolation(
+        knex('mesh_advisor_decisions').insert(
+          decisionRow('e', { superseded_by: 'y' }),
+        ),
+      ),
+    ).toBe(true);
+    const event = {
+      decision_id: 'a',
+      type: 'created',
+      actor: OWNER,
+      at: 1,
+      to_status: 'proposed',
+      version: 1,
+    };
+    await knex('mesh_advisor_decision_events').insert(event);
+    expect(
+      await uniqueViolation(knex('mesh_advisor_decision_events').insert(event)),
+    ).toBe(true);
+    await knex('mesh_advisor_decision_events').delete();
+    await knex('mesh_advisor_decisions').delete();
+
+    // one step down: only the decision tables go
+    await knex.migrate.down(MIGRATIONS);
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, true),
+      ...all(DECISION_TABLES, false),
+    });
+    // all the way down, then up again
+    await knex.migrate.rollback(MIGRATIONS, true);
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, false),
+      ...all(DECISION_TABLES, false),
+    });
+    await knex.migrate.latest(MIGRATIONS);
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, true),
+      ...all(DECISION_TABLES, true),
+    });
+  });
+
+  it("upgrades a database from the previous release's schema: evaluations survive, decisions work", async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.up({ ...MIGRATIONS, name: PREVIOUS_RELEASE });
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, true),
+      ...all(DECISION_TABLES, false),
+    });
+
+    // the previous release swept the catalog into it
+    const settings = await readMeshAdvisorConfig(new ConfigReader(CONFIG));
+    const catalog = new FakeCatalog(loadExampleEntities());
+    const outcome = await runSweep({
+      catalog: catalog.service,
+      auth: mockServices.auth(),
+      store: new KnexEvaluationStore(knex),
+      logger: mockServices.logger.mock(),
+      knowledgeBase: settings.knowledgeBase,
+      platform: settings.platform,
+    });
+    expect(outcome).toMatchObject({ outcome: 'succeeded', services: SERVICES });
+    const before = await knex('mesh_advisor_evaluations').orderBy('entity_ref');
+    const sweepsBefore = await knex('mesh_advisor_sweeps').orderBy('id');
+    expect(before).toHaveLength(SERVICES);
+
+    // the new release starts on it (no sweep yet) and migrates to the latest schema
+    const { file, transition, get } = await startDecisionBackendOn(knex, {
+      catalog,
+      sweepAtStart: false,
+    });
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, true),
+      ...all(DECISION_TABLES, true),
+    });
+    expect(
+      await knex('mesh_advisor_evaluations').orderBy('entity_ref'),
+    ).toEqual(before);
+    expect(await knex('mesh_advisor_sweeps').orderBy('id')).toEqual(
+      sweepsBefore,
+    );
+
+    const list = await get(OWNER, '/evaluations?limit=500');
+    expect(list.status).toBe(200);
+    expect(list.body.totalCount).toBe(SERVICES);
+    expect(list.body.items.every((i: any) => i.decision === null)).toBe(true);
+
+    // decisions work, against the evaluations the previous release stored
+    const payments = before.find(
+      r => r.entity_ref === 'component:default/payments-api',
+    );
+    const created = await file(OWNER, {});
+    expect(created.status).toBe(201);
+    expect(created.body.snapshot).toMatchObject({
+      scope: 'service',
+      evaluatedAt: new Date(Number(payments.evaluated_at)).toISOString(),
+    });
+    expect(
+      (
+        await transition(OWNER, created.body.id, {
+          action: 'accept',
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
+    const withDecision = await get(OWNER, '/evaluations?decision=accepted');
+    expect(withDecision.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/payments-api',
+    ]);
+    expect(await count(knex, 'mesh_advisor_decision_events')).toBe(2);
+  });
+});
