@@ -13,6 +13,9 @@ import { DecisionService } from './service/decisions';
 import { EvaluationService } from './service/evaluations';
 import { runSweep } from './service/sweep';
 
+const SWEEP_TASK = 'mesh-advisor-sweep';
+const EMPTY_CATALOG_RETRY_MS = 30_000;
+
 /**
  * Mesh Advisor's backend: sweeps the catalog on a schedule, stores
  * evaluations and decisions, serves `/api/mesh-advisor`.
@@ -62,11 +65,11 @@ export const meshAdvisorPlugin = createBackendPlugin({
         });
 
         await scheduler.scheduleTask({
-          id: 'mesh-advisor-sweep',
+          id: SWEEP_TASK,
           scope: 'global',
           ...settings.schedule,
           fn: async () => {
-            await runSweep({
+            const outcome = await runSweep({
               catalog,
               auth,
               store,
@@ -75,6 +78,13 @@ export const meshAdvisorPlugin = createBackendPlugin({
               platform,
             });
             evaluations.invalidateSummary();
+            // Right after a start the catalog may still be ingesting: look again soon.
+            if (outcome.outcome === 'succeeded' && outcome.services === 0) {
+              setTimeout(
+                () => scheduler.triggerTask(SWEEP_TASK).catch(() => undefined),
+                EMPTY_CATALOG_RETRY_MS,
+              ).unref();
+            }
           },
         });
 

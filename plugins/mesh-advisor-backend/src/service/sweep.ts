@@ -63,26 +63,26 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
     return { outcome: 'failed', services: 0, written: 0, removed: 0, message };
   }
 
-  const services = entities.filter(isService);
-  const platform = resolvePlatform({
-    ...deps.platform,
-    serviceCount: services.length,
-  });
-  const evaluate = createEvaluator({ knowledgeBase, platform });
-  const depths = callChainDepths(entities);
-  const fleet = createFleetAccumulator(knowledgeBase);
-  const records = services.map(entity => {
-    const depth = depths.get(stringifyEntityRef(entity)) ?? 1;
-    const result = evaluate(entity, depth);
-    fleet.add(result);
-    return toRecord(
-      entity,
-      result,
-      inputHash(entity, depth, platform, knowledgeBase.version),
-    );
-  });
-
   try {
+    const services = entities.filter(isService);
+    const platform = resolvePlatform({
+      ...deps.platform,
+      serviceCount: services.length,
+    });
+    const evaluate = createEvaluator({ knowledgeBase, platform });
+    const depths = callChainDepths(entities);
+    const fleet = createFleetAccumulator(knowledgeBase);
+    const records = services.map(entity => {
+      const depth = depths.get(stringifyEntityRef(entity)) ?? 1;
+      const result = evaluate(entity, depth);
+      fleet.add(result);
+      return toRecord(
+        entity,
+        result,
+        inputHash(entity, depth, platform, knowledgeBase.version),
+      );
+    });
+
     const { written, removed } = await store.replaceAll(records, now());
     const summary = buildSummary(
       records.map(r => r.result),
@@ -104,19 +104,16 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
       removed,
     };
   } catch (e) {
-    const message = `storing results failed: ${(e as Error).message}`;
+    // Evaluating or storing failed: the previous results stay as they were.
+    const message = `evaluating or storing results failed: ${
+      (e as Error).message
+    }`;
     logger.error(
       `Mesh Advisor sweep failed; the previous results are kept (${message})`,
     );
     await store
       .finishSweep(sweepId, 'failed', { message }, now())
       .catch(() => undefined);
-    return {
-      outcome: 'failed',
-      services: services.length,
-      written: 0,
-      removed: 0,
-      message,
-    };
+    return { outcome: 'failed', services: 0, written: 0, removed: 0, message };
   }
 }

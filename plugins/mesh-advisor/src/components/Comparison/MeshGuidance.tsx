@@ -1,5 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type {
   KnowledgeBase,
   MeshFacts,
@@ -24,12 +25,19 @@ function Bullets(props: { items: string[]; label: string }) {
 }
 
 /** One mesh's facts at a glance and when to choose or avoid it. */
+// (Box's borderColor loses to its own border shorthand in MUI v4: the line
+// came out in the text colour, black, or white on the dark theme)
+const useStyles = makeStyles(theme => ({
+  section: { border: `1px solid ${theme.palette.divider}` },
+}));
+
 export function MeshGuidance(props: {
   id: MeshId;
   mesh: MeshFacts;
   knowledgeBase: KnowledgeBase;
 }) {
   const { id, mesh, knowledgeBase } = props;
+  const classes = useStyles();
   const sources = mesh.guidanceSources
     .map(s => ({ id: s, ...knowledgeBase.sources[s] }))
     .filter(s => s.url);
@@ -38,8 +46,7 @@ export function MeshGuidance(props: {
       component="section"
       aria-label={`${mesh.name} guidance`}
       p={1.5}
-      border={1}
-      borderColor="divider"
+      className={classes.section}
       borderRadius={4}
       height="100%"
     >

@@ -9,6 +9,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   meshDecisionCreatePermission,
   meshDecisionTransitionPermission,
@@ -24,6 +25,12 @@ import { DecisionSummary } from './DecisionSummary';
 import { PermissionedButton } from './PermissionedButton';
 import { prefillDecision } from './prefillDecision';
 
+// (Box's borderColor loses to its own border shorthand in MUI v4: the line
+// came out in the text colour, black, or white on the dark theme)
+const useStyles = makeStyles(theme => ({
+  other: { borderTop: `1px solid ${theme.palette.divider}` },
+}));
+
 /**
  * The decision in force for a service, its history, and the actions the
  * user may take: file, accept, reject, supersede, download the ADR.
@@ -34,6 +41,7 @@ export function DecisionsCard(props: {
 }) {
   const { entity, evaluation } = props;
   const entityRef = stringifyEntityRef(entity);
+  const classes = useStyles();
   const { decisions, inForce, loading, error, reload } =
     useEntityDecisions(entityRef);
   const create = usePermission({
@@ -75,7 +83,7 @@ export function DecisionsCard(props: {
         </Box>
       )}
       {inForce && (
-        <>
+        <Box data-testid="decision-in-force">
           <DecisionSummary
             decision={inForce}
             recommended={evaluation?.recommendation?.mesh}
@@ -94,7 +102,7 @@ export function DecisionsCard(props: {
           <Box my={2}>
             <Divider />
           </Box>
-        </>
+        </Box>
       )}
       {!error && fileButton}
       {others.length > 0 && (
@@ -109,8 +117,7 @@ export function DecisionsCard(props: {
                 key={d.id}
                 aria-label={d.title}
                 py={0.5}
-                borderTop={1}
-                borderColor="divider"
+                className={classes.other}
               >
                 <Box display="flex" alignItems="center" flexWrap="wrap">
                   <Box mr={1}>

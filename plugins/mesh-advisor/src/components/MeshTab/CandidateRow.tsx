@@ -4,10 +4,17 @@ import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Collapse from '@material-ui/core/Collapse';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type { CandidateResult } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { MeshChip, ScoreBar } from '../shared';
 import { BlockerList } from './BlockerList';
 import { ReasonList } from './ReasonList';
+
+// (Box's borderColor loses to its own border shorthand in MUI v4: the line
+// came out in the text colour, black, or white on the dark theme)
+const useStyles = makeStyles(theme => ({
+  row: { borderBottom: `1px solid ${theme.palette.divider}` },
+}));
 
 /** One candidate of the ranking: score bar, blockers, and the reasons. */
 export function CandidateRow(props: {
@@ -16,12 +23,12 @@ export function CandidateRow(props: {
 }) {
   const { candidate: c, recommended } = props;
   const [open, setOpen] = useState(false);
+  const classes = useStyles();
   return (
     <Box
       component="li"
       py={1}
-      borderBottom={1}
-      borderColor="divider"
+      className={classes.row}
       aria-label={`${c.name}${c.blocked ? ' (blocked)' : ''}`}
     >
       <Box display="flex" alignItems="center" flexWrap="wrap">

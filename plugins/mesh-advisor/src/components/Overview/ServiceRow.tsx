@@ -19,6 +19,22 @@ export function shortRef(ref: string | null | undefined): string {
   return ref.replace(/^[^:]+:/, '').replace(/^default\//, '');
 }
 
+/**
+ * component:default/payments-api, allowed to wrap after the slash rather
+ * than anywhere in the name.
+ */
+function breakableRef(ref: string) {
+  const slash = ref.lastIndexOf('/');
+  if (slash < 0) return ref;
+  return (
+    <>
+      {ref.slice(0, slash + 1)}
+      <wbr />
+      {ref.slice(slash + 1)}
+    </>
+  );
+}
+
 /** One service of the overview table. */
 export function ServiceRow(props: { row: EvaluationRow; meshTabLink: string }) {
   const { row: r, meshTabLink } = props;
@@ -30,14 +46,15 @@ export function ServiceRow(props: { row: EvaluationRow; meshTabLink: string }) {
       <TableCell>
         <Link to={meshTabLink}>{r.title || r.name}</Link>
         <Typography variant="caption" color="textSecondary" component="div">
-          {r.entityRef}
+          {breakableRef(r.entityRef)}
         </Typography>
       </TableCell>
       <TableCell>{shortRef(r.owner)}</TableCell>
       <TableCell>{shortRef(r.system)}</TableCell>
       <TableCell>
         {r.recommendedMesh ? (
-          <Box display="flex" alignItems="center" flexWrap="wrap">
+          // one line: rows stay short, the table has room for it
+          <Box display="flex" alignItems="center" flexWrap="nowrap">
             <Box mr={0.5}>
               <MeshChip mesh={r.recommendedMesh} />
             </Box>

@@ -12,6 +12,7 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
+import { makeStyles } from '@material-ui/core/styles';
 import type { EvaluationSortField } from '../../api/types';
 import { EvaluationFilters, useEvaluations } from '../../hooks/useEvaluations';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
@@ -38,6 +39,16 @@ const COLUMNS: {
   { label: 'Evaluated', sort: 'evaluatedAt' },
 ];
 
+const useStyles = makeStyles(theme => ({
+  // The theme lets table text break anywhere ("Sc|ore", "integration|s-team"):
+  // keep words whole and headers on one line; with eight columns, a little
+  // less padding keeps the table inside the card at 1440 px.
+  table: {
+    '& td, & th': { wordBreak: 'normal', padding: theme.spacing(0.75, 1.5) },
+    '& th': { whiteSpace: 'nowrap' },
+  },
+}));
+
 /**
  * Every evaluated service, a page at a time: the server filters, sorts and
  * paginates, so the table stays fast with tens of thousands of services.
@@ -47,6 +58,7 @@ export function ServicesTable(props: {
   onFiltersChange: (patch: Partial<EvaluationFilters>) => void;
 }) {
   const { filters, onFiltersChange } = props;
+  const classes = useStyles();
   const list = useEvaluations(filters, PAGE_SIZE);
   const meshTabLink = useMeshTabLink();
   const sort = filters.sort ?? 'name';
@@ -69,7 +81,7 @@ export function ServicesTable(props: {
         <>
           <Box height={4}>{list.loading && <LinearProgress />}</Box>
           <TableContainer>
-            <Table size="small" aria-label="Services">
+            <Table size="small" aria-label="Services" className={classes.table}>
               <TableHead>
                 <TableRow>
                   {COLUMNS.map(c => (

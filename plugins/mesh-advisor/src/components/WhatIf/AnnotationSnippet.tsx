@@ -37,7 +37,8 @@ export function AnnotationSnippet(props: { yaml: string }) {
         )}
       </Box>
       <div data-testid="annotation-snippet">
-        <CodeSnippet text={yaml} language="yaml" />
+        {/* wrapped, so a long requires list stays readable; Copy copies it unwrapped */}
+        <CodeSnippet text={yaml} language="yaml" wrapLongLines />
       </div>
     </Box>
   );
