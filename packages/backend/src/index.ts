@@ -5,6 +5,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { meshAdvisorPermissionPolicyModule } from './permissionPolicy';
+import { explainStartupError } from './startupErrors';
 
 const backend = createBackend();
 
@@ -28,4 +29,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.add(import('@mesh-advisor/plugin-mesh-advisor-backend'));
 
-backend.start();
+backend.start().catch(error => {
+  const hint = explainStartupError(error);
+  // Backstage has already logged the details; end with what to do.
+  process.stderr.write(`\n${hint ?? `Backstage failed to start: ${error}`}\n`);
+  process.exit(1);
+});
