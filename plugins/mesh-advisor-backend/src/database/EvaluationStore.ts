@@ -88,6 +88,8 @@ export interface EvaluationStore {
   ): Promise<{ written: number; removed: number }>;
   /** The catalog could not be read: keep every result, flag them stale. */
   markAllStale(): Promise<void>;
+  /** Forget cached counts (a decision was filed or changed through this replica). */
+  invalidate(): void;
   get(
     entityRef: string,
   ): Promise<

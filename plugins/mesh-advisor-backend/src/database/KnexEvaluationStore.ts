@@ -15,6 +15,7 @@ const EVALUATIONS = 'mesh_advisor_evaluations';
 const SWEEPS = 'mesh_advisor_sweeps';
 const DECISIONS = 'mesh_advisor_decisions';
 const BATCH = 500;
+const COUNT_TTL_MS = 2000;
 
 /** Sort columns: never NULL (see the migration), each with a (column, entity_ref) index. */
 const SORT_COLUMNS: Record<SortField, { expr: string; numeric: boolean }> = {
@@ -39,9 +40,34 @@ function fullRef(value: string, kind: string): string {
 export class KnexEvaluationStore implements EvaluationStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Counts change only when a sweep or a decision lands, yet a paging client
+   * asks for them on every page: each replica reuses them for a moment.
+   */
+  private readonly cache = new Map<
+    string,
+    { at: number; value: Promise<any> }
+  >();
+
+  private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < COUNT_TTL_MS) return hit.value;
+    if (this.cache.size > 1000) this.cache.clear();
+    const value = read();
+    this.cache.set(key, { at: now, value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  /** Writes made through this replica show at once. */
+  invalidate() {
+    this.cache.clear();
+  }
+
   async replaceAll(records: EvaluationRecord[], now: Date) {
     const at = now.getTime();
-    return this.db.transaction(async tx => {
+    const written = await this.db.transaction(async tx => {
       const existing = new Map<string, string>();
       for (const row of await tx(EVALUATIONS).select(
         'entity_ref',
@@ -86,6 +112,8 @@ export class KnexEvaluationStore implements EvaluationStore {
       await tx(EVALUATIONS).where('stale', true).update({ stale: false });
       return { written: changed.length, removed: gone.length };
     });
+    this.invalidate();
+    return written;
   }
 
   async markAllStale() {
@@ -192,9 +220,20 @@ export class KnexEvaluationStore implements EvaluationStore {
       .orderByRaw(`${sort.expr} ${dir}, e.entity_ref ${dir}`)
       .limit(query.limit + 1);
 
-    const [rows, [{ count }]] = await Promise.all([
+    const countKey = JSON.stringify([
+      query.owner,
+      query.system,
+      query.mesh,
+      query.status,
+      query.decision,
+      query.q,
+    ]);
+    const [rows, count] = await Promise.all([
       page,
-      filtered().count({ count: '*' }),
+      this.cached(`count:${countKey}`, async () => {
+        const [{ count: n }] = await filtered().count({ count: '*' });
+        return Number(n);
+      }),
     ]);
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
@@ -202,7 +241,10 @@ export class KnexEvaluationStore implements EvaluationStore {
       string,
       { id: string; chosen: string; status: string }
     >();
-    if (items.length) {
+    const anyDecisions = await this.cached('any-decisions', async () =>
+      Boolean(await this.db(DECISIONS).first('id')),
+    );
+    if (items.length && anyDecisions) {
       const current = await this.db
         .select('*')
         .from(this.currentDecisions())
@@ -215,7 +257,7 @@ export class KnexEvaluationStore implements EvaluationStore {
     const last = items[items.length - 1];
     return {
       items: items.map(r => toRow(r, decisions.get(r.entity_ref))),
-      totalCount: Number(count),
+      totalCount: count,
       nextCursor:
         more && last
           ? encodeCursor({

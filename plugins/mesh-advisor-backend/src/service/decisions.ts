@@ -264,7 +264,7 @@ export class DecisionService {
       credentials,
       'file a mesh decision',
     );
-    return this.deps.store.create(
+    const created = await this.deps.store.create(
       {
         entityRef,
         chosen: body.chosen,
@@ -279,6 +279,9 @@ export class DecisionService {
       },
       this.now(),
     );
+    // the overview's decision columns and counts must show it at once
+    this.deps.evaluations.invalidate();
+    return created;
   }
 
   /**
@@ -432,6 +435,7 @@ export class DecisionService {
     );
     switch (result.outcome) {
       case 'changed':
+        this.deps.evaluations.invalidate();
         return result.decision;
       case 'conflict':
         throw new ConflictError(
