@@ -12,3 +12,4 @@ export * from './platform';
 export * from './knowledgeBase';
 export * from './engine';
 export * from './permissions';
+export type * from './decisions';

@@ -1,53 +1,19 @@
-import type { MeshId } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type {
+  Decision,
+  DecisionEvent,
+  DecisionEventType,
+  DecisionSnapshot,
+  DecisionStatus,
+  MeshId,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
-export type DecisionStatus =
-  | 'proposed'
-  | 'accepted'
-  | 'rejected'
-  | 'superseded';
-export type DecisionEventType =
-  | 'created'
-  | 'accepted'
-  | 'rejected'
-  | 'superseded';
-
-/** The evaluation a decision was made against. */
-export type DecisionSnapshot = {
-  engineVersion: string;
-  knowledgeBaseVersion: string;
-  recommendation: { mesh: MeshId; confidence: string; score: number } | null;
-  scores: Partial<Record<MeshId, number>>;
-  evaluatedAt: string | null;
-  scope: 'service' | 'platform';
-};
-
-export type Decision = {
-  id: string;
-  entityRef: string;
-  chosen: MeshId;
-  status: DecisionStatus;
-  title: string;
-  context: string;
-  rationale: string;
-  alternatives: MeshId[];
-  author: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  supersedes: string | null;
-  supersededBy: string | null;
-  snapshot: DecisionSnapshot | null;
-};
-
-export type DecisionEvent = {
-  type: DecisionEventType;
-  actor: string;
-  at: string;
-  fromStatus: DecisionStatus | null;
-  toStatus: DecisionStatus;
-  version: number;
-  note: string | null;
-};
+export type {
+  Decision,
+  DecisionEvent,
+  DecisionEventType,
+  DecisionSnapshot,
+  DecisionStatus,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
 export type NewDecision = {
   entityRef: string;

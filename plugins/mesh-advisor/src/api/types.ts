@@ -1,6 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   Confidence,
+  Decision,
+  DecisionEvent,
+  DecisionStatus,
   EvaluationResult,
   EvaluationStatus,
   FleetRecommendation,
@@ -22,12 +25,13 @@ export type StoredEvaluation = EvaluationResult & {
   live?: boolean;
 };
 
-/** Status of an adoption decision. @public */
-export type DecisionStatus =
-  | 'proposed'
-  | 'accepted'
-  | 'rejected'
-  | 'superseded';
+// Decisions are shared with the backend (one definition in the common package).
+export type {
+  Decision,
+  DecisionEvent,
+  DecisionSnapshot,
+  DecisionStatus,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
 /** One service in the overview table. @public */
 export type EvaluationRow = {
@@ -110,47 +114,6 @@ export type MeshAdvisorSummary = {
   lastSweep: SweepInfo | null;
   lastSuccessAt?: string | null;
   platform: PlatformSummary | null;
-};
-
-/** The evaluation a decision was made against. @public */
-export type DecisionSnapshot = {
-  engineVersion: string;
-  knowledgeBaseVersion: string;
-  recommendation: { mesh: MeshId; confidence: string; score: number } | null;
-  scores: Partial<Record<MeshId, number>>;
-  evaluatedAt: string | null;
-  scope: 'service' | 'platform';
-};
-
-/** A recorded mesh adoption decision. @public */
-export type Decision = {
-  id: string;
-  entityRef: string;
-  chosen: MeshId;
-  status: DecisionStatus;
-  title: string;
-  context: string;
-  rationale: string;
-  alternatives: MeshId[];
-  author: string;
-  createdAt: string;
-  updatedAt: string;
-  /** increases with every transition; send it back to transition */
-  version: number;
-  supersedes?: string | null;
-  supersededBy?: string | null;
-  snapshot?: DecisionSnapshot | null;
-};
-
-/** One step of a decision's history. @public */
-export type DecisionEvent = {
-  type: 'created' | 'accepted' | 'rejected' | 'superseded';
-  actor: string;
-  at: string;
-  fromStatus?: DecisionStatus | null;
-  toStatus: DecisionStatus;
-  version: number;
-  note?: string | null;
 };
 
 /** GET /decisions/:id. @public */
