@@ -3,8 +3,8 @@
 // services on one core and prints entities per second and memory; then runs
 // the same hard requirements as json-rules-engine rules (the engine Backstage
 // Tech Insights checks use) and prints the ratio.
-// Entities are generated, evaluated and dropped one at a time (streamed), so
-// memory must stay flat as the catalog grows.
+// Entities are generated a thousand at a time, evaluated and dropped
+// (streamed), so memory must stay flat as the catalog grows.
 require('@backstage/cli/config/nodeTransform.cjs');
 const { Engine } = require('json-rules-engine');
 const {
@@ -15,7 +15,10 @@ const {
 } = require('../src');
 const { parseAnnotations } = require('../src/annotations');
 const { compileKnowledgeBase } = require('../src/knowledgeBase/compile');
-const { buildSituation } = require('../src/engine/situation');
+const {
+  buildSituation,
+  platformSituation,
+} = require('../src/engine/situation');
 const { blockedBy } = require('../src/engine/constraints');
 const { resolvePlatform } = require('../src/platform');
 
@@ -81,22 +84,29 @@ function* syntheticServices(count, seed = 42) {
   }
 }
 
+// Entities are generated a chunk at a time outside the clock (the clock
+// measures the engine, not the generator), evaluated, and dropped.
+const CHUNK = 1_000;
+
 function measure(label, count, fn) {
   global.gc?.();
   const baseline = process.memoryUsage();
   let peakRss = baseline.rss;
   let peakHeap = baseline.heapUsed;
-  const start = process.hrtime.bigint();
-  let i = 0;
-  for (const entity of syntheticServices(count)) {
-    fn(entity);
-    if (++i % 1000 === 0) {
-      const m = process.memoryUsage();
-      if (m.rss > peakRss) peakRss = m.rss;
-      if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-    }
+  let elapsed = 0n;
+  const entities = syntheticServices(count);
+  for (let done = 0; done < count; done += CHUNK) {
+    const chunk = [];
+    for (let i = 0; i < CHUNK && done + i < count; i++)
+      chunk.push(entities.next().value);
+    const start = process.hrtime.bigint();
+    for (const entity of chunk) fn(entity);
+    elapsed += process.hrtime.bigint() - start;
+    const m = process.memoryUsage();
+    if (m.rss > peakRss) peakRss = m.rss;
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const seconds = Number(elapsed) / 1e9;
   global.gc?.();
   const retainedMiB =
     (process.memoryUsage().heapUsed - baseline.heapUsed) / 2 ** 20;
@@ -112,9 +122,12 @@ function measure(label, count, fn) {
 }
 
 async function measureAsync(count, fn) {
+  let elapsed = 0n;
+  const entities = [...syntheticServices(count)];
   const start = process.hrtime.bigint();
-  for (const entity of syntheticServices(count)) await fn(entity);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  for (const entity of entities) await fn(entity);
+  elapsed += process.hrtime.bigint() - start;
+  const seconds = Number(elapsed) / 1e9;
   return { count, seconds, perSecond: count / seconds };
 }
 
@@ -166,7 +179,7 @@ async function main() {
     sink += r.ranking.length + r.whatWouldChange.length;
   };
   // warm up the JIT
-  measure('warm-up', 5_000, run);
+  measure('warm-up', 20_000, run);
 
   console.log(
     `\nMesh Advisor engine ${
@@ -221,7 +234,7 @@ async function main() {
   // Like for like: only the hard-constraint stage of our engine (parse the
   // annotations, check every candidate's blockers), as the rules do.
   const ckb = compileKnowledgeBase(kb);
-  const platform = resolvePlatform({ cni: 'cilium' });
+  const platform = platformSituation(resolvePlatform({ cni: 'cilium' }), ckb);
   const constraintsOnly = measure('constraints', 100_000, e => {
     const { requirements } = parseAnnotations(e.metadata.annotations);
     const situation = buildSituation(

@@ -1,5 +1,5 @@
 import { parseAnnotations, requirementsToAnnotations } from './annotations';
-import { didYouMean } from './didYouMean';
+import { didYouMean, editDistance } from './didYouMean';
 
 describe('parseAnnotations', () => {
   it('parses a complete, valid set', () => {
@@ -118,5 +118,27 @@ describe('didYouMean', () => {
     expect(didYouMean('mlts', ['mtls', 'tcp'])).toBe('mtls');
     expect(didYouMean('websockets', ['websocket', 'wasm'])).toBe('websocket');
     expect(didYouMean('kafka', ['mtls', 'tcp', 'grpc'])).toBeUndefined();
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and transpositions', () => {
+    expect(editDistance('mtls', 'mtls')).toBe(0);
+    expect(editDistance('mlts', 'mtls')).toBe(1);
+    expect(editDistance('fault-injektion', 'fault-injection')).toBe(1);
+    expect(editDistance('retry', 'retries')).toBe(3);
+    expect(editDistance('', 'tcp')).toBe(3);
+  });
+
+  it('stops at the limit with limit + 1, and agrees below it', () => {
+    const words = ['traffic-split', 'tracing', 'tcp', 'grpc', 'mtls', 'wasm'];
+    for (const a of words)
+      for (const b of words)
+        for (const limit of [0, 1, 2, 5]) {
+          const full = editDistance(a, b);
+          expect(editDistance(a, b, limit)).toBe(
+            full <= limit ? full : limit + 1,
+          );
+        }
   });
 });

@@ -78,6 +78,9 @@ function parseCapabilityList(
   return out;
 }
 
+/** Plain decimals only: no exponent, hex, Infinity or thousands separators. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
 function parseNumber(
   annotation: string,
   raw: string,
@@ -85,14 +88,14 @@ function parseNumber(
   issues: ValidationIssue[],
 ): number | undefined {
   const text = raw.trim();
-  const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
-  const kind = rule.integer ? 'an integer' : 'a number';
-  const bound = `${rule.exclusiveMin ? '>' : '≥'} ${rule.min}`;
+  const value = NUMBER.test(text) ? Number(text) : NaN;
   const ok =
     Number.isFinite(value) &&
     (rule.exclusiveMin ? value > rule.min : value >= rule.min) &&
     (!rule.integer || Number.isInteger(value));
   if (ok) return value;
+  const kind = rule.integer ? 'an integer' : 'a number';
+  const bound = `${rule.exclusiveMin ? '>' : '≥'} ${rule.min}`;
   issues.push({
     annotation,
     value: raw,

@@ -15,9 +15,10 @@ import {
   explainCandidate,
   summarize,
 } from './explain';
+import { writeReasonBook } from './reasonBook';
 import { scoreBreakdown, totalScore } from './scoring';
 import { whatWouldChange } from './sensitivity';
-import { buildSituation } from './situation';
+import { buildSituation, platformSituation } from './situation';
 import type {
   CandidateResult,
   EvaluationResult,
@@ -72,6 +73,8 @@ export function createEvaluator(
   const kb = options.knowledgeBase ?? loadKnowledgeBase();
   const ckb = compileKnowledgeBase(kb);
   const platform = resolvePlatform(options.platform);
+  const book = writeReasonBook(ckb, platform);
+  const onPlatform = platformSituation(platform, ckb);
 
   return function evaluate(
     entity: Entity,
@@ -120,25 +123,26 @@ export function createEvaluator(
       typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined;
     const s = buildSituation(
       requirements,
-      platform,
+      onPlatform,
       ckb,
       base.callChainDepth,
       lifecycle,
     );
 
     // 2. constrain and 3. score, every candidate
-    const ranking: CandidateResult[] = ckb.meshes.map(m => {
-      const flags = blockedBy(m, s, ckb);
-      const breakdown = scoreBreakdown(m, s, ckb);
-      return explainCandidate(
+    const breakdowns = ckb.meshes.map(m => scoreBreakdown(m, s, ckb));
+    const ranking: CandidateResult[] = ckb.meshes.map(m =>
+      explainCandidate(
         m,
+        book,
         s,
         ckb,
-        flags,
-        breakdown,
-        totalScore(breakdown, s),
-      );
-    });
+        blockedBy(m, s, ckb),
+        breakdowns[m.index],
+        totalScore(breakdowns[m.index], s),
+      ),
+    );
+    const scores = ranking.map(c => (c.blocked ? -1 : c.score));
     ranking.sort(
       (a, b) =>
         Number(a.blocked) - Number(b.blocked) ||
@@ -194,8 +198,8 @@ export function createEvaluator(
       status,
       recommendation,
       ranking,
-      whatWouldChange: whatWouldChange(s, ckb, topIndex),
-      companion: companionFor(kb, requirements.exposure, top?.mesh),
+      whatWouldChange: whatWouldChange(s, ckb, topIndex, scores, breakdowns),
+      companion: companionFor(book, requirements.exposure, top?.mesh),
       notes,
     };
   };

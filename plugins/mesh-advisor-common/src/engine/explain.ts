@@ -2,81 +2,64 @@ import {
   CompiledKnowledgeBase,
   CompiledMesh,
   capabilitiesOf,
+  popcount,
 } from '../knowledgeBase/compile';
-import type { KnowledgeBase } from '../knowledgeBase/schema';
-import type { Capability, MeshId } from '../vocabulary';
-import {
-  BLOCKED_CAPABILITY,
-  BLOCKED_LATENCY,
-  BLOCKED_PLATFORM,
-  p99PerHop,
-} from './constraints';
+import { CAPABILITIES, type MeshId } from '../vocabulary';
+import { BLOCKED_CAPABILITY, BLOCKED_LATENCY, p99PerHop } from './constraints';
 import { estimateOverhead } from './costs';
-import { declaresNothing, isSmallPlatform } from './scoring';
-import { CAPACITY_LEVEL, Situation } from './situation';
+import { formatNumber } from './format';
+import {
+  MeshPage,
+  ReasonBook,
+  operationsKey,
+  overheadKey,
+  reason,
+} from './reasonBook';
+import { declaresNothing } from './scoring';
+import { Situation } from './situation';
 import type {
   Blocker,
   CandidateResult,
   Companion,
   Confidence,
-  OperationsFit,
   OverheadEstimate,
   Reason,
   ScoreBreakdown,
-  SourceRef,
 } from './types';
 
-const refCache = new WeakMap<readonly string[], SourceRef[]>();
-
-/**
- * Resolves source ids to links. Facts' id lists are the knowledge base's own
- * arrays, so the links are resolved once per fact and shared (read-only).
- */
-export function sourceRefs(
-  kb: KnowledgeBase,
-  ids: readonly string[],
-): SourceRef[] {
-  let refs = refCache.get(ids);
-  if (!refs) {
-    refs = ids.flatMap(id => {
-      const s = kb.sources[id];
-      return s ? [{ id, url: s.url, title: s.title }] : [];
-    });
-    refCache.set(ids, refs);
-  }
-  return refs;
-}
-
-function capabilityFact(kb: KnowledgeBase, cap: Capability, mesh: MeshId) {
-  return kb.capabilities[cap].support[mesh]!;
-}
-
 const list = (caps: readonly string[]) => caps.join(', ');
-const fmtMs = (v: number) => `${Math.round(v * 100) / 100} ms`;
+const fmtMs = (v: number) => `${formatNumber(v, 2)} ms`;
 
-export function explainBlockers(
+// The candidates of one evaluation meet the same requirements: one sentence.
+let lastRequired = -1;
+let lastSentence = '';
+function providesEveryRequirement(req: number): string {
+  if (req !== lastRequired) {
+    lastRequired = req;
+    lastSentence = `Provides every requirement (${list(capabilitiesOf(req))}).`;
+  }
+  return lastSentence;
+}
+
+/** Each set bit's entry of a per-capability table, in vocabulary order. */
+function pick<T>(mask: number, table: (T | undefined)[], out: T[]) {
+  for (let rest = mask; rest !== 0; rest &= rest - 1) {
+    out.push(table[31 - Math.clz32(rest & -rest)]!);
+  }
+}
+
+function explainBlockers(
   m: CompiledMesh,
+  page: MeshPage,
   s: Situation,
   ckb: CompiledKnowledgeBase,
   flags: number,
 ): Blocker[] {
-  const { kb } = ckb;
   const out: Blocker[] = [];
-  if (flags & BLOCKED_CAPABILITY) {
-    for (const cap of capabilitiesOf(s.req & m.no)) {
-      const fact = capabilityFact(kb, cap, m.id);
-      out.push({
-        kind: 'capability',
-        capability: cap,
-        message: `Requires ${cap}, which ${m.name} does not provide: ${fact.note}`,
-        factId: `capability.${cap}.${m.id}`,
-        sources: sourceRefs(kb, fact.sources),
-      });
-    }
-  }
+  if (flags & BLOCKED_CAPABILITY)
+    pick(s.req & m.no, page.capabilityBlockers, out);
   if (flags & BLOCKED_LATENCY) {
     const p99 = p99PerHop(m, s, ckb)!;
-    const o = kb.meshes[m.id]!.overhead!;
     const waypoint = p99 !== m.p99Ms;
     out.push({
       kind: 'latency-budget',
@@ -84,252 +67,149 @@ export function explainBlockers(
         waypoint ? ' (with the waypoint its L7 needs)' : ''
       }, over the ${fmtMs(s.budgetMs)} budget.`,
       factId: `mesh.${m.id}.overhead.${waypoint ? 'l7Proxy.p99Ms' : 'p99Ms'}`,
-      sources: sourceRefs(
-        kb,
-        waypoint
-          ? [...o.p99Ms.sources, ...(o.l7Proxy?.p99Ms.sources ?? [])]
-          : o.p99Ms.sources,
-      ),
+      sources: waypoint
+        ? page.latencyBlockerSources.waypoint
+        : page.latencyBlockerSources.l4,
     });
   }
-  if (flags & BLOCKED_PLATFORM) {
-    const facts = kb.meshes[m.id]!;
-    out.push({
-      kind: 'platform',
-      message: `${m.name} needs ${m.requiresCni} as the cluster CNI; this platform runs ${s.cni}, so adopting it means migrating the CNI.`,
-      factId: `mesh.${m.id}.requiresCni`,
-      sources: sourceRefs(kb, facts.operationalComplexity.sources),
-    });
-  }
+  if (page.platformBlocker) out.push(page.platformBlocker);
   return out;
 }
 
-export function explainOperations(
-  m: CompiledMesh,
-  s: Situation,
-): OperationsFit {
-  const capacity = CAPACITY_LEVEL[s.capacity];
-  const c = m.complexity;
-  let fit: OperationsFit['fit'] = 'overload';
-  if (c <= capacity) fit = 'comfortable';
-  else if (c - capacity === 1) fit = 'stretch';
-  const verdict = {
-    comfortable: 'within reach',
-    stretch: 'a stretch',
-    overload: 'more than the team can absorb',
-  }[fit];
-  const declared = s.capacityDeclared
-    ? `the team's declared ${s.capacity} capacity`
-    : 'the default medium capacity (not declared)';
-  const note =
-    c === 0
-      ? 'Nothing to operate.'
-      : `Complexity ${c}/5 against ${declared}: ${verdict}${
-          s.deprecated
-            ? '; the service is deprecated, so little is worth investing'
-            : ''
-        }.`;
-  return { complexity: c, capacity: s.capacity, fit, note };
-}
-
+/** The sentences, in the order a reader weighs them: blockers, requirements, costs, operations, platform. */
 function reasonsFor(
   m: CompiledMesh,
+  page: MeshPage,
+  book: ReasonBook,
   s: Situation,
   ckb: CompiledKnowledgeBase,
-  blocked: boolean,
-  flagsBlockers: Blocker[],
-  o: OverheadEstimate,
-  ops: OperationsFit,
+  c: CandidateResult,
 ): Reason[] {
-  const { kb } = ckb;
-  const facts = kb.meshes[m.id]!;
   const reasons: Reason[] = [];
-  const push = (
-    factId: string,
-    text: string,
-    effect: Reason['effect'],
-    sources: readonly string[],
-  ) => reasons.push({ factId, text, effect, sources: sourceRefs(kb, sources) });
-
-  for (const b of flagsBlockers)
+  if (c.blocked) {
+    pick(s.req & m.no, page.capabilityBlockerReasons, reasons);
+    for (const b of c.blockers)
+      if (b.kind !== 'capability')
+        reasons.push({
+          factId: b.factId,
+          text: b.message,
+          effect: 'against',
+          sources: b.sources,
+        });
+  }
+  if (s.req && !c.blocked && c.satisfied.length === popcount(s.req)) {
     reasons.push({
-      factId: b.factId,
-      text: b.message,
-      effect: 'against',
-      sources: b.sources,
+      factId: page.factIds.mesh,
+      text: providesEveryRequirement(s.req),
+      effect: 'for',
+      sources: page.guidanceSources,
     });
-
-  const met = capabilitiesOf(s.req & m.yes);
-  if (s.req && !blocked && met.length === capabilitiesOf(s.req).length) {
-    push(
-      `mesh.${m.id}`,
-      `Provides every requirement (${list(met)}).`,
-      'for',
-      facts.guidanceSources.length
-        ? facts.guidanceSources
-        : facts.license.sources,
-    );
   }
-  for (const cap of capabilitiesOf(s.req & m.partial)) {
-    const f = capabilityFact(kb, cap, m.id);
-    push(
-      `capability.${cap}.${m.id}`,
-      `${cap} only partly: ${f.note}`,
-      'against',
-      f.sources,
-    );
-  }
-  for (const cap of capabilitiesOf(s.req & m.unknown)) {
-    const f = capabilityFact(kb, cap, m.id);
-    push(
-      `capability.${cap}.${m.id}`,
-      `${cap} is unverified for ${m.name} — no source confirms it: ${f.note}`,
-      'against',
-      f.sources,
-    );
-  }
-  const prefMissing = capabilitiesOf(s.pref & (m.no | m.unknown));
-  if (prefMissing.length) {
-    const cap = prefMissing[0];
-    push(
-      `capability.${cap}.${m.id}`,
-      `Lacks or cannot confirm preferred ${list(prefMissing)}.`,
-      'against',
-      capabilityFact(kb, cap, m.id).sources,
-    );
+  pick(s.req & m.partial, page.partialReasons, reasons);
+  pick(s.req & m.unknown, page.unverifiedReasons, reasons);
+  if (c.preferredMissing.length) {
+    const first = CAPABILITIES.indexOf(c.preferredMissing[0]);
+    reasons.push({
+      factId: `capability.${c.preferredMissing[0]}.${m.id}`,
+      text: `Lacks or cannot confirm preferred ${list(c.preferredMissing)}.`,
+      effect: 'against',
+      sources: page.capabilitySources[first],
+    });
   }
 
+  const o = c.overhead;
   if (m.placement === 'none') {
-    if (!s.req) {
-      push(
-        'mesh.none',
-        'Nothing this service requires needs a mesh: no mesh adds no latency, no memory and nothing to operate.',
-        'for',
-        facts.guidanceSources.length
-          ? facts.guidanceSources
-          : facts.license.sources,
-      );
-    }
+    if (!s.req) reasons.push(page.noMesh!);
+  } else if (o.p99PerHopMs === null) {
+    reasons.push(page.noP99!);
   } else {
-    const ov = facts.overhead!;
-    if (o.p99PerHopMs === null) {
-      push(
-        `mesh.${m.id}.overhead.p99Ms`,
-        `No sourced per-hop latency figure for ${m.name}.`,
-        'neutral',
-        ov.p99Ms.sources,
-      );
-    } else {
-      const chain =
-        s.depth > 1
-          ? ` (${fmtMs(o.p99ChainMs!)} along its ${s.depth}-hop call chain)`
-          : '';
-      const mem =
-        o.memoryMiB === null
-          ? 'unknown memory'
-          : `~${o.memoryMiB} MiB for ${s.replicas} replica${
-              s.replicas === 1 ? '' : 's'
-            }`;
-      push(
-        `mesh.${m.id}.overhead.p99Ms`,
-        `Adds about ${fmtMs(o.p99PerHopMs)} p99 per hop${chain} and ${mem}.`,
-        o.p99PerHopMs <= 0.5 ? 'for' : 'neutral',
-        ov.p99Ms.sources,
-      );
-    }
-    if (o.needsL7Proxy && ov.l7Proxy) {
-      push(
-        `mesh.${m.id}.overhead.l7Proxy`,
-        `Its L7 features (${list(
-          capabilitiesOf((s.req | s.pref) & ckb.l7Mask),
-        )}) need a waypoint proxy, which adds latency and memory.`,
-        'against',
-        ov.l7Proxy.p99Ms.sources,
-      );
-    }
+    reasons.push(overheadReason(page, o, s));
+  }
+  if (o.needsL7Proxy) {
+    reasons.push({
+      factId: page.factIds.l7Proxy,
+      text: `Its L7 features (${list(
+        capabilitiesOf((s.req | s.pref) & ckb.l7Mask),
+      )}) need a waypoint proxy, which adds latency and memory.`,
+      effect: 'against',
+      sources: page.l7Sources,
+    });
   }
 
-  if (m.complexity > 0) {
-    push(
-      `mesh.${m.id}.operationalComplexity`,
-      `${ops.note} ${facts.operationalComplexity.note}`,
-      ops.fit === 'comfortable' ? 'neutral' : 'against',
-      facts.operationalComplexity.sources,
-    );
-  }
-  if (m.id === s.currentMesh && m.id !== 'none') {
-    push(
-      `mesh.${m.id}`,
-      `The platform already runs ${m.name}: no migration.`,
-      'for',
-      facts.releaseModel.sources,
-    );
-  }
-  if (m.requiresCni && s.cni === m.requiresCni) {
-    push(
-      `mesh.${m.id}.requiresCni`,
-      `${m.requiresCni} is already the cluster CNI, so its mesh data plane is in place.`,
-      'for',
-      facts.operationalComplexity.sources,
-    );
-  }
-  if (m.placement !== 'none' && isSmallPlatform(s)) {
-    const g = kb.guidance.smallPlatformThreshold;
-    push(
-      'guidance.smallPlatformThreshold',
-      `The platform has ${s.serviceCount} services, below the ${s.smallPlatformThreshold}-service threshold where a mesh must earn its place.`,
-      'against',
-      g.sources,
-    );
-  }
-  if (m.placement !== 'none' && declaresNothing(s)) {
-    const none = kb.meshes.none!;
-    push(
-      'mesh.none',
-      'The service declares no requirement or preference a mesh would serve, so the mesh would be pure cost.',
-      'against',
-      none.guidanceSources.length ? none.guidanceSources : none.license.sources,
-    );
-  }
-  if (m.id === 'linkerd' || facts.license.spdx !== 'Apache-2.0') {
-    push(
-      `mesh.${m.id}.releaseModel`,
-      facts.releaseModel.note,
-      'neutral',
-      facts.releaseModel.sources,
-    );
-  }
+  const ops =
+    page.operations[
+      operationsKey(s.capacity, s.capacityDeclared, s.deprecated)
+    ];
+  if (ops.reason) reasons.push(ops.reason);
+  if (page.currentMesh) reasons.push(page.currentMesh);
+  if (page.cniInPlace) reasons.push(page.cniInPlace);
+  if (page.smallPlatform) reasons.push(page.smallPlatform);
+  if (m.placement !== 'none' && declaresNothing(s))
+    reasons.push(book.declaresNothing);
+  if (page.releaseModel) reasons.push(page.releaseModel);
   return reasons;
+}
+
+/** "Adds about … p99 per hop …": the same few recur across a catalog, so they are shared. */
+function overheadReason(
+  page: MeshPage,
+  o: OverheadEstimate,
+  s: Situation,
+): Reason {
+  const key = overheadKey(o.needsL7Proxy, s.replicas, s.depth);
+  const hit = key === undefined ? undefined : page.overheadReasons.get(key);
+  if (hit) return hit;
+  const chain =
+    s.depth > 1
+      ? ` (${fmtMs(o.p99ChainMs!)} along its ${s.depth}-hop call chain)`
+      : '';
+  const mem =
+    o.memoryMiB === null
+      ? 'unknown memory'
+      : `~${formatNumber(o.memoryMiB, 1)} MiB for ${s.replicas} replica${
+          s.replicas === 1 ? '' : 's'
+        }`;
+  const made = reason(
+    page.factIds.p99,
+    `Adds about ${fmtMs(o.p99PerHopMs!)} p99 per hop${chain} and ${mem}.`,
+    o.p99PerHopMs! <= 0.5 ? 'for' : 'neutral',
+    page.p99Sources,
+  );
+  return key === undefined ? made : page.overheadReasons.set(key, made);
 }
 
 export function explainCandidate(
   m: CompiledMesh,
+  book: ReasonBook,
   s: Situation,
   ckb: CompiledKnowledgeBase,
   flags: number,
   breakdown: ScoreBreakdown,
   score: number,
 ): CandidateResult {
+  const page = book.meshes[m.index];
   const blocked = flags !== 0;
-  const blockers = blocked ? explainBlockers(m, s, ckb, flags) : [];
-  const overhead = estimateOverhead(m, s, ckb);
-  const operations = explainOperations(m, s);
-  return {
+  const candidate: CandidateResult = {
     mesh: m.id,
     name: m.name,
     score: blocked ? 0 : score,
     blocked,
-    blockers,
+    blockers: blocked ? explainBlockers(m, page, s, ckb, flags) : [],
     satisfied: capabilitiesOf(s.req & m.yes),
     partial: capabilitiesOf(s.req & m.partial),
     unverified: capabilitiesOf(s.req & m.unknown),
     preferredMet: capabilitiesOf(s.pref & (m.yes | m.partial)),
     preferredMissing: capabilitiesOf(s.pref & (m.no | m.unknown)),
-    overhead,
-    operations,
+    overhead: estimateOverhead(m, s, ckb),
+    operations:
+      page.operations[
+        operationsKey(s.capacity, s.capacityDeclared, s.deprecated)
+      ].fit,
     breakdown,
-    reasons: reasonsFor(m, s, ckb, blocked, blockers, overhead, operations),
+    reasons: [],
   };
+  candidate.reasons = reasonsFor(m, page, book, s, ckb, candidate);
+  return candidate;
 }
 
 /** Confidence from the margin over the runner-up, lowered by unverified facts and experimental services. */
@@ -384,20 +264,10 @@ export function summarize(
 }
 
 export function companionFor(
-  kb: KnowledgeBase,
+  book: ReasonBook,
   exposure: string,
   top: MeshId | undefined,
 ): Companion | null {
-  const gw = kb.meshes['envoy-gateway'];
-  if (exposure !== 'edge' || !gw) return null;
-  const linkerd =
-    top === 'linkerd'
-      ? ' Linkerd ships no ingress of its own, so a gateway is needed anyway.'
-      : '';
-  return {
-    id: 'envoy-gateway',
-    name: gw.name,
-    reason: `Edge-facing: put ${gw.name} (Gateway API, north–south) in front of the mesh for ingress, TLS and rate limiting.${linkerd}`,
-    sources: sourceRefs(kb, [...gw.guidanceSources, ...gw.license.sources]),
-  };
+  if (exposure !== 'edge' || !book.companion) return null;
+  return top === 'linkerd' ? book.companion.linkerd : book.companion.other;
 }

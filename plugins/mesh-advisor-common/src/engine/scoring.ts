@@ -3,9 +3,10 @@ import {
   CompiledMesh,
   popcount,
 } from '../knowledgeBase/compile';
-import { blockedBy, p99PerHop } from './constraints';
+import type { OpsCapacity } from '../vocabulary';
+import { blockedBy, needsL7Proxy } from './constraints';
 import { cpuPer1k, serviceMemoryMiB } from './costs';
-import { CAPACITY_LEVEL, Situation } from './situation';
+import type { Situation } from './situation';
 import type { ScoreBreakdown } from './types';
 
 /**
@@ -38,7 +39,50 @@ const SMALL_PLATFORM_PENALTY = 10;
 const NO_NEED_PENALTY = 7;
 const UNKNOWN_FIT = 0.5;
 
+/** How much mesh complexity (0–5) each declared ops capacity absorbs. */
+export const CAPACITY_LEVEL: Record<OpsCapacity, number> = {
+  low: 2,
+  medium: 3,
+  high: 5,
+};
+
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+const fitsCache = new WeakMap<CompiledKnowledgeBase, number[][]>();
+const CACHED_REPLICAS = 1024;
+
+/**
+ * Memory and CPU fit of every candidate on both data-plane paths, at
+ * `fits[mesh.index * 4 + (waypoint ? 2 : 0) + (cpu ? 1 : 0)]`. They depend
+ * on the replicas alone, which no what-if question changes, so they are
+ * worked out once per replica count (the same few recur across a catalog).
+ * Shared: read-only.
+ */
+export function resourceFits(
+  replicas: number,
+  ckb: CompiledKnowledgeBase,
+): readonly number[] {
+  let cache = fitsCache.get(ckb);
+  if (!cache) fitsCache.set(ckb, (cache = []));
+  const hit = replicas < CACHED_REPLICAS ? cache[replicas] : undefined;
+  if (hit) return hit;
+  const fits: number[] = [];
+  for (const m of ckb.meshes) {
+    for (const waypoint of [false, true]) {
+      const mem = serviceMemoryMiB(m, replicas, waypoint, ckb);
+      const cpu = cpuPer1k(m, waypoint);
+      fits.push(
+        mem === null
+          ? UNKNOWN_FIT
+          : clamp01(1 - mem / Math.max(1, replicas) / REFERENCE_MEMORY_MIB),
+        cpu === null ? UNKNOWN_FIT : clamp01(1 - cpu / REFERENCE_CPU_PER_1K),
+      );
+    }
+  }
+  if (replicas < CACHED_REPLICAS && Number.isInteger(replicas))
+    cache[replicas] = fits;
+  return fits;
+}
 
 export function operationsFit(m: CompiledMesh, s: Situation): number {
   // Meshing a service that is being retired is not worth operating much.
@@ -63,10 +107,66 @@ export function declaresNothing(s: Situation): boolean {
   return s.req === 0 && s.pref === 0;
 }
 
-export function isSmallPlatform(s: Situation): boolean {
+/** Points for the requirements: every partly met or unverified one costs. */
+function requirementsPart(m: CompiledMesh, s: Situation): number {
+  const penalty =
+    popcount(s.req & m.partial) * PARTIAL_PENALTY +
+    popcount(s.req & m.unknown) * UNKNOWN_PENALTY;
+  // Not clamped: many partly met requirements may push the part below zero,
+  // so one more always costs (the total is clamped instead).
+  return s.weights.requirements * (1 - penalty);
+}
+
+function preferencesPart(m: CompiledMesh, s: Situation): number {
+  const penalty =
+    popcount(s.pref & m.no) * PREF_NO_PENALTY +
+    popcount(s.pref & m.unknown) * PREF_UNKNOWN_PENALTY +
+    popcount(s.pref & m.partial) * PREF_PARTIAL_PENALTY;
+  return s.weights.preferences * clamp01(1 - penalty);
+}
+
+function overheadPart(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number {
+  const waypoint = needsL7Proxy(m, s, ckb);
+  const p99 = waypoint ? m.l7P99Ms : m.p99Ms;
+  const latencyFit =
+    p99 === null
+      ? UNKNOWN_FIT
+      : clamp01(
+          1 -
+            p99 / (s.budgetMs === Infinity ? REFERENCE_LATENCY_MS : s.budgetMs),
+        );
+  const at = m.index * 4 + (waypoint ? 2 : 0);
   return (
-    s.serviceCount !== undefined && s.serviceCount < s.smallPlatformThreshold
+    s.weights.overhead *
+    (0.5 * latencyFit + 0.3 * s.fits[at] + 0.2 * s.fits[at + 1])
   );
+}
+
+const operationsPart = (m: CompiledMesh, s: Situation) =>
+  s.weights.operations * operationsFit(m, s);
+const platformPart = (m: CompiledMesh, s: Situation) =>
+  s.weights.platform * platformFit(m, s);
+
+const smallPlatformPenalty = (m: CompiledMesh, s: Situation) =>
+  m.placement !== 'none' && s.smallPlatform ? SMALL_PLATFORM_PENALTY : 0;
+const noNeedPenalty = (m: CompiledMesh, s: Situation) =>
+  m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0;
+
+/** Normalised to 0–100 whatever the weights add up to. */
+function total(
+  parts: number,
+  smallPlatform: number,
+  noNeed: number,
+  s: Situation,
+): number {
+  const max = s.weightSum;
+  if (max <= 0) return 0;
+  const raw = (parts * 100) / max - smallPlatform - noNeed;
+  return Math.round(clamp01(raw / 100) * 100);
 }
 
 /** The score as a breakdown (points per part). */
@@ -75,82 +175,101 @@ export function scoreBreakdown(
   s: Situation,
   ckb: CompiledKnowledgeBase,
 ): ScoreBreakdown {
-  return scoreBreakdownInto({} as ScoreBreakdown, m, s, ckb);
+  return {
+    requirements: requirementsPart(m, s),
+    preferences: preferencesPart(m, s),
+    overhead: overheadPart(m, s, ckb),
+    operations: operationsPart(m, s),
+    platform: platformPart(m, s),
+    smallPlatformPenalty: smallPlatformPenalty(m, s),
+    noNeedPenalty: noNeedPenalty(m, s),
+  };
 }
 
-/** Writes the breakdown into `out` — the what-if loop reuses one object instead of allocating. */
-export function scoreBreakdownInto(
-  out: ScoreBreakdown,
+/** The breakdown's total, 0–100. */
+export function totalScore(b: ScoreBreakdown, s: Situation): number {
+  return total(
+    partsBeforeOperations(b) + b.operations + b.platform,
+    b.smallPlatformPenalty,
+    b.noNeedPenalty,
+    s,
+  );
+}
+
+// ---- The fast paths of the what-if questions (sensitivity.ts)
+
+/**
+ * The same total as `totalScore(scoreBreakdown(…))` — the same parts added
+ * in the same order — without building the breakdown.
+ */
+export function score(
   m: CompiledMesh,
   s: Situation,
   ckb: CompiledKnowledgeBase,
-): ScoreBreakdown {
-  const w = s.weights;
-  const reqPenalty =
-    popcount(s.req & m.partial) * PARTIAL_PENALTY +
-    popcount(s.req & m.unknown) * UNKNOWN_PENALTY;
-  const prefPenalty =
-    popcount(s.pref & m.no) * PREF_NO_PENALTY +
-    popcount(s.pref & m.unknown) * PREF_UNKNOWN_PENALTY +
-    popcount(s.pref & m.partial) * PREF_PARTIAL_PENALTY;
-  const p99 = p99PerHop(m, s, ckb);
-  const latencyFit =
-    p99 === null
-      ? UNKNOWN_FIT
-      : clamp01(
-          1 -
-            p99 / (s.budgetMs === Infinity ? REFERENCE_LATENCY_MS : s.budgetMs),
-        );
-  const mem = serviceMemoryMiB(m, s, ckb);
-  const memFit =
-    mem === null
-      ? UNKNOWN_FIT
-      : clamp01(1 - mem / Math.max(1, s.replicas) / REFERENCE_MEMORY_MIB);
-  const cpu = cpuPer1k(m, s, ckb);
-  const cpuFit =
-    cpu === null ? UNKNOWN_FIT : clamp01(1 - cpu / REFERENCE_CPU_PER_1K);
-  // Not clamped: many partly met requirements may push the part below zero,
-  // so one more always costs (the total is clamped instead).
-  out.requirements = w.requirements * (1 - reqPenalty);
-  out.preferences = w.preferences * clamp01(1 - prefPenalty);
-  out.overhead = w.overhead * (0.5 * latencyFit + 0.3 * memFit + 0.2 * cpuFit);
-  out.operations = w.operations * operationsFit(m, s);
-  out.platform = w.platform * platformFit(m, s);
-  out.smallPlatformPenalty =
-    m.placement !== 'none' && isSmallPlatform(s) ? SMALL_PLATFORM_PENALTY : 0;
-  out.noNeedPenalty =
-    m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0;
-  return out;
+): number {
+  return scoreFromOperations(m, s, sumBeforeOperations(m, s, ckb));
 }
 
-/** Normalised to 0–100 whatever the weights add up to. */
-export function totalScore(b: ScoreBreakdown, s: Situation): number {
-  const w = s.weights;
-  const max =
-    w.requirements + w.preferences + w.overhead + w.operations + w.platform;
-  if (max <= 0) return 0;
-  const raw =
-    ((b.requirements + b.preferences + b.overhead + b.operations + b.platform) *
-      100) /
-      max -
-    b.smallPlatformPenalty -
-    b.noNeedPenalty;
-  return Math.round(clamp01(raw / 100) * 100);
+/**
+ * The first parts of the score, added in scoring order. A question that
+ * changes only the team's capacity or the platform starts from these: the
+ * same additions in the same order give the same total to the last bit.
+ */
+function sumBeforeOperations(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number {
+  return (
+    requirementsPart(m, s) + preferencesPart(m, s) + overheadPart(m, s, ckb)
+  );
 }
 
-/** Index of the best unblocked candidate, or -1 when every one is blocked. The fast path for what-if questions. */
-const scratch = {} as ScoreBreakdown;
+/** sumBeforeOperations, from a breakdown. */
+export function partsBeforeOperations(b: ScoreBreakdown): number {
+  return b.requirements + b.preferences + b.overhead;
+}
 
+export function sumBeforePlatform(
+  m: CompiledMesh,
+  s: Situation,
+  beforeOperations: number,
+): number {
+  return beforeOperations + operationsPart(m, s);
+}
+
+export function scoreFromOperations(
+  m: CompiledMesh,
+  s: Situation,
+  beforeOperations: number,
+): number {
+  return scoreFromPlatform(m, s, sumBeforePlatform(m, s, beforeOperations));
+}
+
+export function scoreFromPlatform(
+  m: CompiledMesh,
+  s: Situation,
+  beforePlatform: number,
+): number {
+  return total(
+    beforePlatform + platformPart(m, s),
+    smallPlatformPenalty(m, s),
+    noNeedPenalty(m, s),
+    s,
+  );
+}
+
+/** Index of the best unblocked candidate, or -1 when every one is blocked. */
 export function topCandidate(s: Situation, ckb: CompiledKnowledgeBase): number {
   let best = -1;
   let bestScore = -1;
   for (let i = 0; i < ckb.meshes.length; i++) {
     const m = ckb.meshes[i];
     if (blockedBy(m, s, ckb)) continue;
-    const score = totalScore(scoreBreakdownInto(scratch, m, s, ckb), s);
-    if (score > bestScore) {
+    const points = score(m, s, ckb);
+    if (points > bestScore) {
       best = i;
-      bestScore = score;
+      bestScore = points;
     }
   }
   return best;

@@ -8,12 +8,136 @@ import {
   MESH_IDS,
   OPS_CAPACITIES,
 } from '../vocabulary';
-import { p99PerHop } from './constraints';
-import { topCandidate } from './scoring';
+import { blockedBy, p99PerHop } from './constraints';
+import {
+  declaresNothing,
+  score,
+  scoreFromOperations,
+  scoreFromPlatform,
+  partsBeforeOperations,
+  sumBeforePlatform,
+  topCandidate,
+} from './scoring';
 import { Situation } from './situation';
-import type { Flip } from './types';
+import type { Flip, ScoreBreakdown } from './types';
 
 const MAX_FLIPS = 5;
+const KINDS: readonly Flip['kind'][] = [
+  'remove-requirement',
+  'ops-capacity',
+  'latency-budget',
+  'add-requirement',
+  'cni',
+  'current-mesh',
+];
+const [REMOVE, CAPACITY, BUDGET, ADD, CNI, CURRENT_MESH] = KINDS.keys();
+
+/*
+ * Each kind of question re-scores only what it can change. `scores` holds
+ * every candidate's score in the real situation `s` (-1: blocked), `before`
+ * and `beforePlatform` the sums of its parts before operations and before
+ * the platform part (see sumBeforeOperations); `v` is `s` with the one
+ * change the question makes.
+ */
+
+const UNASKED = -2;
+// The memo of additions, reused: one evaluation runs at a time.
+let addedMemo: number[] = [];
+function addedScratch(meshes: number): number[] {
+  if (addedMemo.length !== meshes * 4) addedMemo = new Array(meshes * 4);
+  return addedMemo.fill(UNASKED);
+}
+
+/**
+ * Adding or dropping requirement `bit`: a candidate that fully supports it
+ * keeps its score — nothing it is scored on moves, unless the change brings
+ * in or removes a waypoint or starts or ends "declares nothing" — and one
+ * that lacks a capability added is blocked.
+ *
+ * `added` (for additions of a capability not preferred) remembers the score
+ * a candidate gets from one more partly supported or unverified
+ * requirement: every such capability changes its score alike — the score
+ * counts them, not which they are — given the same waypoint need.
+ */
+function topAfterCapabilityChange(
+  v: Situation,
+  s: Situation,
+  bit: number,
+  scores: readonly number[],
+  ckb: CompiledKnowledgeBase,
+  added?: number[],
+): number {
+  const sameNeed = declaresNothing(v) === declaresNothing(s);
+  // A waypoint comes or goes for candidates that have one when the change
+  // gives the service its first L7 capability or takes its last.
+  const l7 = ckb.l7Mask;
+  const wantsL7 = ((v.req | v.pref) & l7) !== 0;
+  const waypointMoves = wantsL7 !== (((s.req | s.pref) & l7) !== 0);
+  let best = -1;
+  let bestScore = -1;
+  for (const m of ckb.meshes) {
+    let points: number;
+    if (m.yes & bit && sameNeed && !(waypointMoves && m.hasL7Proxy)) {
+      points = scores[m.index];
+    } else if (added && m.no & bit) {
+      points = -1;
+    } else if (added && !(m.yes & bit)) {
+      const key =
+        m.index * 4 +
+        (m.partial & bit ? 0 : 2) +
+        (wantsL7 && m.hasL7Proxy ? 1 : 0);
+      points = added[key];
+      if (points === UNASKED)
+        points = added[key] = blockedBy(m, v, ckb) ? -1 : score(m, v, ckb);
+    } else {
+      points = blockedBy(m, v, ckb) ? -1 : score(m, v, ckb);
+    }
+    if (points > bestScore) {
+      best = m.index;
+      bestScore = points;
+    }
+  }
+  return best;
+}
+
+/** Another ops capacity: blockers and the parts before operations stay. */
+function topAfterCapacityChange(
+  v: Situation,
+  scores: readonly number[],
+  before: readonly number[],
+  ckb: CompiledKnowledgeBase,
+): number {
+  let best = -1;
+  let bestScore = -1;
+  for (const m of ckb.meshes) {
+    if (scores[m.index] < 0) continue;
+    const points = scoreFromOperations(m, v, before[m.index]);
+    if (points > bestScore) {
+      best = m.index;
+      bestScore = points;
+    }
+  }
+  return best;
+}
+
+/** Another CNI or current mesh: only blockers and the platform part move. */
+function topAfterPlatformChange(
+  v: Situation,
+  beforePlatform: readonly number[],
+  ckb: CompiledKnowledgeBase,
+): number {
+  let best = -1;
+  let bestScore = -1;
+  for (const m of ckb.meshes) {
+    if (blockedBy(m, v, ckb)) continue;
+    const points = scoreFromPlatform(m, v, beforePlatform[m.index]);
+    if (points > bestScore) {
+      best = m.index;
+      bestScore = points;
+    }
+  }
+  return best;
+}
 
 /**
  * What would change the answer: every single change of requirements or
@@ -22,22 +146,28 @@ const MAX_FLIPS = 5;
  * advice). The list keeps the first flip of each kind — team-level kinds
  * (requirements, capacity, budget) before platform-level ones (CNI, current
  * mesh) — then fills up in that order, at most one per kind and new top pick.
+ * `scores` and `breakdowns` are the candidates' scores (-1: blocked) and
+ * breakdowns in `s`, by mesh index.
  */
 export function whatWouldChange(
   s: Situation,
   ckb: CompiledKnowledgeBase,
   currentTop: number,
+  scores: readonly number[],
+  breakdowns: readonly ScoreBreakdown[],
 ): Flip[] {
-  const flips: Flip[] = [];
-  const seen = new Set<string>();
+  // Answers first, as (kind, new top, what was changed); sentences only for
+  // the ones kept.
+  const answers: Answer[] = [];
+  let seen = 0; // one bit per kind and new top pick
   // One scratch copy of the situation, changed and restored around each question.
   const v: Situation = { ...s };
-  const consider = (
-    kind: Flip['kind'],
-    describe: () => Omit<Flip, 'newTop' | 'kind'>,
-  ) => {
-    const top = topCandidate(v, ckb);
-    // restore what the question changed
+  const before = breakdowns.map(partsBeforeOperations);
+  const beforePlatform = ckb.meshes.map(m =>
+    sumBeforePlatform(m, s, before[m.index]),
+  );
+  /** Restores `v` and notes the answer when it is a new one of its kind. */
+  const answer = (kind: number, top: number, change: number | string) => {
     v.req = s.req;
     v.pref = s.pref;
     v.capacity = s.capacity;
@@ -46,99 +176,175 @@ export function whatWouldChange(
     v.cni = s.cni;
     v.currentMesh = s.currentMesh;
     if (top === currentTop || top < 0) return;
-    const key = `${kind}:${top}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    flips.push({ kind, ...describe(), newTop: ckb.meshes[top].id });
+    const key = 1 << (kind * ckb.meshes.length + top);
+    if (seen & key) return;
+    seen |= key;
+    answers.push({ kind, top, change });
   };
-  const annotate = (req: number) => ({
-    [ANNOTATIONS.requires]: req ? capabilitiesOf(req).join(', ') : null,
-  });
 
-  for (const cap of capabilitiesOf(s.req)) {
-    const req = s.req & ~(1 << CAPABILITIES.indexOf(cap));
-    v.req = req;
-    consider('remove-requirement', () => ({
-      change: `Drop the ${cap} requirement`,
-      annotations: annotate(req),
-    }));
+  // Twin capabilities (see CompiledKnowledgeBase.twinOf) give the same
+  // answer to the same question: ask about the first of them only.
+  let removalsAsked = 0;
+  let additionsAsked = 0;
+  let promotionsAsked = 0; // a preference made a requirement
+  const added = addedScratch(ckb.meshes.length);
+  for (let rest = s.req; rest !== 0; rest &= rest - 1) {
+    const bit = rest & -rest;
+    const i = 31 - Math.clz32(bit);
+    const twin = 1 << ckb.twinOf[i];
+    if (removalsAsked & twin) continue;
+    removalsAsked |= twin;
+    v.req = s.req & ~bit;
+    answer(REMOVE, topAfterCapabilityChange(v, s, bit, scores, ckb), i);
   }
   for (const capacity of OPS_CAPACITIES) {
     if (capacity === s.capacity) continue;
     v.capacity = capacity;
     v.capacityDeclared = true;
-    consider('ops-capacity', () => ({
-      change: `Declare ${capacity} ops capacity`,
-      annotations: { [ANNOTATIONS.opsCapacity]: capacity },
-    }));
+    answer(CAPACITY, topAfterCapacityChange(v, scores, before, ckb), capacity);
   }
   if (s.budgetMs !== Infinity) {
     v.budgetMs = Infinity;
-    consider('latency-budget', () => ({
-      change: 'Drop the latency budget',
-      annotations: { [ANNOTATIONS.latencyBudgetMs]: null },
-    }));
+    answer(BUDGET, topCandidate(v, ckb), Infinity);
   } else if (currentTop >= 0) {
     // The tightest budget the current pick no longer meets.
     const p99 = p99PerHop(ckb.meshes[currentTop], s, ckb);
     const budget = p99 === null ? 0 : Math.floor(p99 * 90) / 100;
     if (budget > 0) {
       v.budgetMs = budget;
-      consider('latency-budget', () => ({
-        change: `Set a latency budget of ${budget} ms per hop`,
-        annotations: { [ANNOTATIONS.latencyBudgetMs]: String(budget) },
-      }));
+      answer(BUDGET, topCandidate(v, ckb), budget);
     }
   }
-  const top = currentTop >= 0 ? ckb.meshes[currentTop] : undefined;
-  // Past the list's length, a kind only needs its first flip: stop asking then.
-  const enough = (kind: Flip['kind']) =>
-    flips.length >= MAX_FLIPS && flips.some(f => f.kind === kind);
-  for (let i = 0; i < CAPABILITIES.length && !enough('add-requirement'); i++) {
+  const pick = currentTop >= 0 ? ckb.meshes[currentTop] : undefined;
+  // Past the list's length, a kind only needs its first answer: stop asking then.
+  const enough = (kind: number) =>
+    answers.length >= MAX_FLIPS && answers.some(a => a.kind === kind);
+  for (let i = 0; i < CAPABILITIES.length && !enough(ADD); i++) {
     const bit = 1 << i;
     if (s.req & bit) continue;
     // Requiring what the current pick fully has cannot unseat it: its score
     // stays, the others can only lose — unless it changes the pick's own
     // costs (a waypoint) or ends the "declares nothing" penalty.
     if (
-      top &&
-      top.yes & bit &&
-      !(top.hasL7Proxy && ckb.l7Mask & bit) &&
+      pick &&
+      pick.yes & bit &&
+      !(pick.hasL7Proxy && ckb.l7Mask & bit) &&
       (s.req | s.pref) !== 0
     )
       continue;
-    const req = s.req | bit;
-    v.req = req;
+    const twin = 1 << ckb.twinOf[i];
+    if (s.pref & bit) {
+      if (promotionsAsked & twin) continue;
+      promotionsAsked |= twin;
+    } else {
+      if (additionsAsked & twin) continue;
+      additionsAsked |= twin;
+    }
+    v.req = s.req | bit;
     v.pref = s.pref & ~bit;
-    consider('add-requirement', () => ({
-      change: `Require ${CAPABILITIES[i]}`,
-      annotations: annotate(req),
-    }));
+    answer(
+      ADD,
+      topAfterCapabilityChange(
+        v,
+        s,
+        bit,
+        scores,
+        ckb,
+        s.pref & bit ? undefined : added,
+      ),
+      i,
+    );
   }
   for (const m of ckb.meshes) {
     if (m.requiresCni && s.cni !== m.requiresCni) {
       v.cni = m.requiresCni;
-      consider('cni', () => ({
-        change: `Run ${m.requiresCni} as the cluster CNI`,
-        platform: { cni: m.requiresCni },
-      }));
+      answer(
+        CNI,
+        topAfterPlatformChange(v, beforePlatform, ckb),
+        m.requiresCni,
+      );
     }
   }
   for (const mesh of MESH_IDS) {
-    if (mesh === s.currentMesh || enough('current-mesh')) continue;
+    if (mesh === s.currentMesh || enough(CURRENT_MESH)) continue;
     v.currentMesh = mesh;
-    consider('current-mesh', () => ({
-      change:
-        mesh === 'none'
-          ? 'If the platform ran no mesh today'
-          : `If the platform already ran ${mesh}`,
-      platform: { currentMesh: mesh },
-    }));
+    answer(CURRENT_MESH, topAfterPlatformChange(v, beforePlatform, ckb), mesh);
   }
-  const firstOfKind = flips.filter(
-    (f, i) => flips.findIndex(g => g.kind === f.kind) === i,
+
+  if (answers.length <= MAX_FLIPS) return answers.map(a => describe(a, s, ckb));
+  const firstOfKind = answers.filter(
+    (a, i) => answers.findIndex(b => b.kind === a.kind) === i,
   );
-  const rest = flips.filter(f => !firstOfKind.includes(f));
-  const picked = new Set([...firstOfKind, ...rest].slice(0, MAX_FLIPS));
-  return flips.filter(f => picked.has(f));
+  const rest = answers.filter(a => !firstOfKind.includes(a));
+  const kept = new Set([...firstOfKind, ...rest].slice(0, MAX_FLIPS));
+  return answers.filter(a => kept.has(a)).map(a => describe(a, s, ckb));
+}
+
+/** A question that flipped the pick: its kind, the new top, and the capability index, capacity, budget, CNI or mesh it changed. */
+type Answer = { kind: number; top: number; change: number | string };
+
+function describe(a: Answer, s: Situation, ckb: CompiledKnowledgeBase): Flip {
+  const newTop = ckb.meshes[a.top].id;
+  const requires = (req: number) => ({
+    [ANNOTATIONS.requires]: req ? capabilitiesOf(req).join(', ') : null,
+  });
+  const kind = KINDS[a.kind];
+  switch (a.kind) {
+    case REMOVE: {
+      const i = a.change as number;
+      return {
+        kind,
+        change: `Drop the ${CAPABILITIES[i]} requirement`,
+        annotations: requires(s.req & ~(1 << i)),
+        newTop,
+      };
+    }
+    case ADD: {
+      const i = a.change as number;
+      return {
+        kind,
+        change: `Require ${CAPABILITIES[i]}`,
+        annotations: requires(s.req | (1 << i)),
+        newTop,
+      };
+    }
+    case CAPACITY:
+      return {
+        kind,
+        change: `Declare ${a.change} ops capacity`,
+        annotations: { [ANNOTATIONS.opsCapacity]: a.change as string },
+        newTop,
+      };
+    case BUDGET:
+      return a.change === Infinity
+        ? {
+            kind,
+            change: 'Drop the latency budget',
+            annotations: { [ANNOTATIONS.latencyBudgetMs]: null },
+            newTop,
+          }
+        : {
+            kind,
+            change: `Set a latency budget of ${a.change} ms per hop`,
+            annotations: { [ANNOTATIONS.latencyBudgetMs]: String(a.change) },
+            newTop,
+          };
+    case CNI:
+      return {
+        kind,
+        change: `Run ${a.change} as the cluster CNI`,
+        platform: { cni: a.change as string },
+        newTop,
+      };
+    default:
+      return {
+        kind,
+        change:
+          a.change === 'none'
+            ? 'If the platform ran no mesh today'
+            : `If the platform already ran ${a.change}`,
+        platform: { currentMesh: a.change as Flip['newTop'] },
+        newTop,
+      };
+  }
 }

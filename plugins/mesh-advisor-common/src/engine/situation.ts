@@ -2,59 +2,101 @@ import type { Requirements } from '../annotations';
 import { CompiledKnowledgeBase, maskOf } from '../knowledgeBase/compile';
 import { DEFAULT_WEIGHTS, PlatformContext, ScoreWeights } from '../platform';
 import type { MeshId, OpsCapacity } from '../vocabulary';
-
-/** How much mesh complexity (0–5) each declared ops capacity absorbs. */
-export const CAPACITY_LEVEL: Record<OpsCapacity, number> = {
-  low: 2,
-  medium: 3,
-  high: 5,
-};
+import { resourceFits } from './scoring';
 
 /**
  * One evaluation's inputs as plain numbers: what the scoring loop reads.
- * The sensitivity analysis copies and tweaks it to ask "what if".
+ * The sensitivity analysis copies and tweaks it to ask "what if"; the
+ * fields below the line are derived once and no question changes them.
  */
 export interface Situation {
   req: number;
   pref: number;
   budgetMs: number;
-  replicas: number;
-  replicasDeclared: boolean;
-  rps: number | null;
   capacity: OpsCapacity;
   capacityDeclared: boolean;
   cni: string;
   currentMesh: MeshId;
+  // ---- fixed for the whole evaluation
+  replicas: number;
+  replicasDeclared: boolean;
+  rps: number | null;
   serviceCount?: number;
   smallPlatformThreshold: number;
   weights: ScoreWeights;
+  /** the weights' sum: the score's scale */
+  weightSum: number;
+  /** below the small-platform threshold */
+  smallPlatform: boolean;
   depth: number;
   deprecated: boolean;
+  /** memory and CPU fit per candidate and data-plane path (see resourceFits) */
+  fits: readonly number[];
+}
+
+/** The platform's share of every situation, worked out once per evaluator. */
+export type PlatformSituation = Pick<
+  Situation,
+  | 'cni'
+  | 'currentMesh'
+  | 'serviceCount'
+  | 'smallPlatformThreshold'
+  | 'weights'
+  | 'weightSum'
+  | 'smallPlatform'
+>;
+
+export function platformSituation(
+  platform: PlatformContext,
+  ckb: CompiledKnowledgeBase,
+): PlatformSituation {
+  const weights = { ...DEFAULT_WEIGHTS, ...platform.weights };
+  const smallPlatformThreshold =
+    platform.smallPlatformThreshold ?? ckb.smallPlatformThreshold;
+  return {
+    cni: platform.cni,
+    currentMesh: platform.currentMesh,
+    serviceCount: platform.serviceCount,
+    smallPlatformThreshold,
+    weights,
+    weightSum:
+      weights.requirements +
+      weights.preferences +
+      weights.overhead +
+      weights.operations +
+      weights.platform,
+    smallPlatform:
+      platform.serviceCount !== undefined &&
+      platform.serviceCount < smallPlatformThreshold,
+  };
 }
 
 export function buildSituation(
   r: Requirements,
-  platform: PlatformContext,
+  p: PlatformSituation,
   ckb: CompiledKnowledgeBase,
   depth: number,
   lifecycle: string | undefined,
 ): Situation {
+  const replicas = r.replicas ?? 1;
   return {
     req: maskOf(r.requires),
     pref: maskOf(r.prefers),
     budgetMs: r.latencyBudgetMs ?? Infinity,
-    replicas: r.replicas ?? 1,
-    replicasDeclared: r.replicas !== undefined,
-    rps: r.rps ?? null,
     capacity: r.opsCapacity ?? 'medium',
     capacityDeclared: r.opsCapacity !== undefined,
-    cni: platform.cni,
-    currentMesh: platform.currentMesh,
-    serviceCount: platform.serviceCount,
-    smallPlatformThreshold:
-      platform.smallPlatformThreshold ?? ckb.smallPlatformThreshold,
-    weights: { ...DEFAULT_WEIGHTS, ...platform.weights },
+    cni: p.cni,
+    currentMesh: p.currentMesh,
+    replicas,
+    replicasDeclared: r.replicas !== undefined,
+    rps: r.rps ?? null,
+    serviceCount: p.serviceCount,
+    smallPlatformThreshold: p.smallPlatformThreshold,
+    weights: p.weights,
+    weightSum: p.weightSum,
+    smallPlatform: p.smallPlatform,
     depth: Math.max(1, Math.floor(depth) || 1),
     deprecated: lifecycle === 'deprecated',
+    fits: resourceFits(replicas, ckb),
   };
 }

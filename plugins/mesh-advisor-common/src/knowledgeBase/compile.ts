@@ -8,6 +8,8 @@ import { KnowledgeBase, SupportLevel } from './schema';
  * or allocation.
  */
 export interface CompiledMesh {
+  /** position in MESH_IDS (and in `meshes`) */
+  index: number;
   id: MeshId;
   name: string;
   yes: number;
@@ -32,6 +34,12 @@ export interface CompiledKnowledgeBase {
   meshes: CompiledMesh[];
   /** capabilities that need HTTP-aware processing */
   l7Mask: number;
+  /**
+   * Per capability, the first capability that every candidate supports at
+   * the same level and that is on the same layer: requiring either changes
+   * every score alike, so the what-if questions ask about one of them.
+   */
+  twinOf: number[];
   smallPlatformThreshold: number;
   podsPerNode: number;
 }
@@ -39,6 +47,8 @@ export interface CompiledKnowledgeBase {
 export const CAPABILITY_BIT: Record<Capability, number> = Object.fromEntries(
   CAPABILITIES.map((c, i) => [c, 1 << i]),
 ) as Record<Capability, number>;
+
+const ALL_CAPABILITIES = 2 ** CAPABILITIES.length - 1;
 
 export function maskOf(caps: readonly Capability[]): number {
   let mask = 0;
@@ -48,8 +58,9 @@ export function maskOf(caps: readonly Capability[]): number {
 
 export function capabilitiesOf(mask: number): Capability[] {
   const out: Capability[] = [];
-  for (let i = 0; mask >>> i !== 0 && i < CAPABILITIES.length; i++) {
-    if (mask & (1 << i)) out.push(CAPABILITIES[i]);
+  // lowest set bit first: as many steps as capabilities, not as bits
+  for (let rest = mask & ALL_CAPABILITIES; rest !== 0; rest &= rest - 1) {
+    out.push(CAPABILITIES[31 - Math.clz32(rest & -rest)]);
   }
   return out;
 }
@@ -69,7 +80,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   CAPABILITIES.forEach((c, i) => {
     if (kb.capabilities[c].layer === 7) l7Mask |= 1 << i;
   });
-  const meshes = MESH_IDS.map((id): CompiledMesh => {
+  const meshes = MESH_IDS.map((id, index): CompiledMesh => {
     const facts = kb.meshes[id]!;
     const masks: Record<SupportLevel, number> = {
       yes: 0,
@@ -83,6 +94,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     });
     const o = facts.overhead;
     return {
+      index,
       id,
       name: facts.name,
       ...masks,
@@ -99,10 +111,19 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
       requiresCni: facts.requiresCni,
     };
   });
+  const signature = (i: number) =>
+    [
+      (l7Mask >>> i) & 1,
+      ...meshes.map(m =>
+        [m.yes, m.partial, m.unknown, m.no].findIndex(mask => mask & (1 << i)),
+      ),
+    ].join();
+  const signatures = CAPABILITIES.map((_, i) => signature(i));
   const compiled: CompiledKnowledgeBase = {
     kb,
     meshes,
     l7Mask,
+    twinOf: signatures.map(sig => signatures.indexOf(sig)),
     smallPlatformThreshold: kb.guidance.smallPlatformThreshold.value ?? 10,
     podsPerNode: kb.guidance.podsPerNode.value ?? 30,
   };
