@@ -47,9 +47,13 @@ export type ParsedAnnotations = {
   issues: ValidationIssue[];
 };
 
-const CAPABILITY_SET: ReadonlySet<string> = new Set(CAPABILITIES);
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(ANNOTATIONS));
 const KNOWN_KEY_LIST = Object.values(ANNOTATIONS);
+
+const CAPABILITY_BY_NAME: ReadonlyMap<string, Capability> = new Map(
+  CAPABILITIES.map(c => [c, c]),
+);
+const SPACE = 32;
 
 function parseCapabilityList(
   annotation: string,
@@ -57,25 +61,49 @@ function parseCapabilityList(
   issues: ValidationIssue[],
 ): Capability[] {
   const out: Capability[] = [];
-  for (const part of raw.split(',')) {
-    const item = part.trim().toLowerCase();
-    if (!item) continue;
-    if (CAPABILITY_SET.has(item)) {
-      if (!out.includes(item as Capability)) out.push(item as Capability);
-      continue;
+  for (let start = 0; start <= raw.length; ) {
+    let end = raw.indexOf(',', start);
+    if (end < 0) end = raw.length;
+    // Most lists are written as the vocabulary spells them: look those up
+    // as they are; anything else (case, other whitespace, typos) takes the
+    // general path.
+    let from = start;
+    let to = end;
+    while (from < to && raw.charCodeAt(from) === SPACE) from++;
+    while (to > from && raw.charCodeAt(to - 1) === SPACE) to--;
+    const exact = CAPABILITY_BY_NAME.get(raw.slice(from, to));
+    if (exact) {
+      if (!out.includes(exact)) out.push(exact);
+    } else {
+      parseCapability(annotation, raw.slice(start, end), out, issues);
     }
-    const suggestion = didYouMean(item, CAPABILITIES);
-    issues.push({
-      annotation,
-      value: part.trim(),
-      message: `${annotation}: "${part.trim()}" is not a known capability${
-        suggestion ? ` — did you mean "${suggestion}"?` : ''
-      } Allowed: ${CAPABILITIES.join(', ')}.`,
-      allowed: [...CAPABILITIES],
-      suggestion,
-    });
+    start = end + 1;
   }
   return out;
+}
+
+function parseCapability(
+  annotation: string,
+  part: string,
+  out: Capability[],
+  issues: ValidationIssue[],
+) {
+  const item = part.trim().toLowerCase();
+  if (!item) return;
+  if (CAPABILITY_BY_NAME.has(item)) {
+    if (!out.includes(item as Capability)) out.push(item as Capability);
+    return;
+  }
+  const suggestion = didYouMean(item, CAPABILITIES);
+  issues.push({
+    annotation,
+    value: part.trim(),
+    message: `${annotation}: "${part.trim()}" is not a known capability${
+      suggestion ? ` — did you mean "${suggestion}"?` : ''
+    } Allowed: ${CAPABILITIES.join(', ')}.`,
+    allowed: [...CAPABILITIES],
+    suggestion,
+  });
 }
 
 /** Plain decimals only: no exponent, hex, Infinity or thousands separators. */

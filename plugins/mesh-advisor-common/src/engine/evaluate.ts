@@ -36,9 +36,6 @@ export interface EvaluateOptions {
 }
 
 const KUBERNETES_ID = 'backstage.io/kubernetes-id';
-const MESH_ORDER = Object.fromEntries(
-  MESH_IDS.map((id, i) => [id, i]),
-) as Record<MeshId, number>;
 
 function entityRefOf(entity: Entity): string {
   try {
@@ -47,6 +44,24 @@ function entityRefOf(entity: Entity): string {
     return `${String(entity?.kind ?? 'unknown').toLowerCase()}:${String(
       entity?.metadata?.namespace ?? 'default',
     )}/${String(entity?.metadata?.name ?? 'unknown')}`;
+  }
+}
+
+/**
+ * Best first: unblocked before blocked, then by score; ties keep the
+ * vocabulary order the candidates come in (the sort is stable). An
+ * insertion sort: for five candidates, Array.prototype.sort's set-up costs
+ * more than the sorting.
+ */
+function rankInPlace(candidates: CandidateResult[]) {
+  const worse = (a: CandidateResult, b: CandidateResult) =>
+    a.blocked === b.blocked ? a.score < b.score : a.blocked;
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i];
+    let j = i - 1;
+    for (; j >= 0 && worse(candidates[j], c); j--)
+      candidates[j + 1] = candidates[j];
+    candidates[j + 1] = c;
   }
 }
 
@@ -143,12 +158,7 @@ export function createEvaluator(
       ),
     );
     const scores = ranking.map(c => (c.blocked ? -1 : c.score));
-    ranking.sort(
-      (a, b) =>
-        Number(a.blocked) - Number(b.blocked) ||
-        b.score - a.score ||
-        MESH_ORDER[a.mesh] - MESH_ORDER[b.mesh],
-    );
+    rankInPlace(ranking);
 
     // 4. explain: the pick, its confidence, and what would change it
     const notes: string[] = [];
@@ -192,7 +202,7 @@ export function createEvaluator(
             summary: summarize(top, ranking, s),
           }
         : null;
-    const topIndex = top ? MESH_ORDER[top.mesh] : -1;
+    const topIndex = top ? MESH_IDS.indexOf(top.mesh) : -1;
     return {
       ...base,
       status,

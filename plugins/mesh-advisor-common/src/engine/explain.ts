@@ -30,15 +30,15 @@ import type {
 const list = (caps: readonly string[]) => caps.join(', ');
 const fmtMs = (v: number) => `${formatNumber(v, 2)} ms`;
 
-// The candidates of one evaluation meet the same requirements: one sentence.
+// Every candidate's explanation and the summary name the same requirements.
 let lastRequired = -1;
-let lastSentence = '';
-function providesEveryRequirement(req: number): string {
+let lastList = '';
+function requiredList(req: number): string {
   if (req !== lastRequired) {
     lastRequired = req;
-    lastSentence = `Provides every requirement (${list(capabilitiesOf(req))}).`;
+    lastList = list(capabilitiesOf(req));
   }
-  return lastSentence;
+  return lastList;
 }
 
 /** Each set bit's entry of a per-capability table, in vocabulary order. */
@@ -100,7 +100,7 @@ function reasonsFor(
   if (s.req && !c.blocked && c.satisfied.length === popcount(s.req)) {
     reasons.push({
       factId: page.factIds.mesh,
-      text: providesEveryRequirement(s.req),
+      text: `Provides every requirement (${requiredList(s.req)}).`,
       effect: 'for',
       sources: page.guidanceSources,
     });
@@ -237,24 +237,28 @@ export function summarize(
   ranking: CandidateResult[],
   s: Situation,
 ): string {
-  const others = ranking.filter(c => c !== top);
-  const blocked = others.filter(c => c.blocked);
-  const runnerUp = others.find(c => !c.blocked);
+  let runnerUp: CandidateResult | undefined;
+  let anyBlocked = false;
+  for (const c of ranking) {
+    if (c === top) continue;
+    if (c.blocked) anyBlocked = true;
+    else runnerUp ??= c;
+  }
   let tail = '';
   if (runnerUp) tail = `; next is ${runnerUp.name} at ${runnerUp.score}`;
-  else if (blocked.length) tail = '; every other candidate has a hard blocker';
+  else if (anyBlocked) tail = '; every other candidate has a hard blocker';
   if (top.mesh === 'none') {
     return s.req
-      ? `No mesh: what it requires (${list(
-          capabilitiesOf(s.req),
+      ? `No mesh: what it requires (${requiredList(
+          s.req,
         )}) needs no mesh, and a mesh would only add cost${tail}.`
       : `No mesh: nothing this service requires needs one, so it adds no latency, memory or operations${tail}.`;
   }
-  const req = capabilitiesOf(s.req);
-  const what = req.length
-    ? `meets all ${req.length} hard requirement${
-        req.length === 1 ? '' : 's'
-      } (${list(req)})`
+  const count = popcount(s.req);
+  const what = count
+    ? `meets all ${count} hard requirement${
+        count === 1 ? '' : 's'
+      } (${requiredList(s.req)})`
     : 'covers its preferences';
   const cost =
     top.overhead.p99PerHopMs !== null
