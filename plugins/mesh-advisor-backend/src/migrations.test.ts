@@ -23,6 +23,12 @@ const DECISION_TABLES = [
   'mesh_advisor_decision_events',
 ];
 const SERVICES = 38;
+const DECISIONS = '20261123000100_decisions.js';
+/** Added to the evaluations migration after some databases had run it. */
+const SORT_INDEXES = [
+  'mesh_advisor_eval_mesh_score_idx',
+  'mesh_advisor_eval_time_idx',
+];
 
 type Knex = Awaited<ReturnType<typeof databases.init>>;
 
@@ -31,6 +37,20 @@ async function tables(knex: Knex) {
   for (const t of [...EVALUATION_TABLES, ...DECISION_TABLES])
     out[t] = await knex.schema.hasTable(t);
   return out;
+}
+
+/** The names of the evaluations table's indexes. */
+async function indexes(knex: Knex): Promise<string[]> {
+  if (knex.client.dialect === 'postgresql') {
+    const { rows } = await knex.raw(
+      "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'mesh_advisor_evaluations'",
+    );
+    return rows.map((r: { name: string }) => r.name);
+  }
+  const rows = await knex('sqlite_master')
+    .where({ type: 'index', tbl_name: 'mesh_advisor_evaluations' })
+    .select('name');
+  return rows.map(r => r.name);
 }
 
 const all = (names: string[], present: boolean) =>
@@ -118,7 +138,14 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await knex('mesh_advisor_decision_events').delete();
     await knex('mesh_advisor_decisions').delete();
 
-    // one step down: only the decision tables go
+    // one step down: the sort-index repair has nothing to undo on a fresh database
+    await knex.migrate.down(MIGRATIONS);
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, true),
+      ...all(DECISION_TABLES, true),
+    });
+    expect(await indexes(knex)).toEqual(expect.arrayContaining(SORT_INDEXES));
+    // one more: only the decision tables go
     await knex.migrate.down(MIGRATIONS);
     expect(await tables(knex)).toEqual({
       ...all(EVALUATION_TABLES, true),
@@ -135,6 +162,25 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       ...all(EVALUATION_TABLES, true),
       ...all(DECISION_TABLES, true),
     });
+  });
+
+  it('adds the sort indexes to a database whose evaluations table was created without them', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.up({ ...MIGRATIONS, name: PREVIOUS_RELEASE });
+    await knex.migrate.up({ ...MIGRATIONS, name: DECISIONS });
+    // as an early build of the evaluations migration left it
+    await knex.schema.alterTable('mesh_advisor_evaluations', table => {
+      for (const name of SORT_INDEXES) table.dropIndex([], name);
+    });
+    const before = await indexes(knex);
+    for (const name of SORT_INDEXES) expect(before).not.toContain(name);
+
+    await knex.migrate.latest(MIGRATIONS);
+    expect(await indexes(knex)).toEqual(expect.arrayContaining(SORT_INDEXES));
+    // and running it on a database that has them changes nothing
+    await knex.migrate.down(MIGRATIONS);
+    await knex.migrate.latest(MIGRATIONS);
+    expect(await indexes(knex)).toEqual(expect.arrayContaining(SORT_INDEXES));
   });
 
   it("upgrades a database from the previous release's schema: evaluations survive, decisions work", async () => {

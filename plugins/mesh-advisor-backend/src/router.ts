@@ -75,7 +75,11 @@ export async function createRouter(
 
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await evaluations.summary());
+    // Serialized once per cached summary: the typed router expects the
+    // object, so the plain express response sends the string (same body).
+    (res as express.Response)
+      .type('json')
+      .send(await evaluations.summaryJson());
   });
 
   router.post('/evaluate', async (req, res) => {

@@ -104,15 +104,16 @@ export class EvaluationService {
    * rather than re-reading and re-parsing it on every request.
    */
   summary() {
-    const now = Date.now();
-    if (!this.summaryCache || now - this.summaryCache.at > SUMMARY_TTL_MS) {
-      const value = this.readSummary();
-      this.summaryCache = { at: now, value };
-      value.catch(() => {
-        this.summaryCache = undefined;
-      });
-    }
-    return this.summaryCache.value;
+    return this.cachedSummary().value;
+  }
+
+  /**
+   * The summary as a JSON response body. It is ~40 kB (the platform
+   * recommendation lists unsatisfied services), so it is serialized once per
+   * cached summary rather than once per request.
+   */
+  summaryJson(): Promise<string> {
+    return this.cachedSummary().json;
   }
 
   /** Forget the cached summary (this replica just swept). */
@@ -123,7 +124,25 @@ export class EvaluationService {
   private summaryCache?: {
     at: number;
     value: ReturnType<EvaluationService['readSummary']>;
+    json: Promise<string>;
   };
+
+  private cachedSummary() {
+    const now = Date.now();
+    if (!this.summaryCache || now - this.summaryCache.at > SUMMARY_TTL_MS) {
+      const value = this.readSummary();
+      const entry = {
+        at: now,
+        value,
+        json: value.then(s => JSON.stringify(s)),
+      };
+      this.summaryCache = entry;
+      entry.json.catch(() => {
+        if (this.summaryCache === entry) this.summaryCache = undefined;
+      });
+    }
+    return this.summaryCache;
+  }
 
   private async readSummary() {
     const [last, success] = await Promise.all([
