@@ -30,5 +30,12 @@ export interface Config {
     };
     /** Path of a knowledge-base YAML file merged over the bundled one (relative to the backend's working directory). */
     knowledgeBase?: string;
+    /**
+     * How long each backend replica reuses the list pages, counts and summary
+     * it read, in seconds (0–60). Writes through a replica clear its copies at
+     * once; another replica's sweep or decision shows after at most this long.
+     * 0 reads the database on every request. Default: 2.
+     */
+    cacheSeconds?: number;
   };
 }

@@ -22,7 +22,12 @@ export interface MeshAdvisorConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   knowledgeBase: KnowledgeBase;
   knowledgeBaseSource: string;
+  /** how long a replica reuses what it read (ms); 0: never */
+  cacheMs: number;
 }
+
+const DEFAULT_CACHE_SECONDS = 2;
+const MAX_CACHE_SECONDS = 60;
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 10 },
@@ -101,7 +106,26 @@ export async function readMeshAdvisorConfig(
     schedule,
     knowledgeBase,
     knowledgeBaseSource: kbPath ? `bundled + ${kbPath}` : 'bundled',
+    cacheMs: readCacheSeconds(raw) * 1000,
   };
+}
+
+function readCacheSeconds(raw: Config | undefined): number {
+  if (!raw?.has('cacheSeconds')) return DEFAULT_CACHE_SECONDS;
+  let value: number;
+  try {
+    value = raw.getNumber('cacheSeconds'); // numbers, and numeric strings from env
+  } catch {
+    value = NaN;
+  }
+  if (!(value >= 0 && value <= MAX_CACHE_SECONDS)) {
+    throw new InputError(
+      `Invalid config meshAdvisor.cacheSeconds: ${JSON.stringify(
+        raw.get('cacheSeconds'),
+      )} — expected a number of seconds from 0 to ${MAX_CACHE_SECONDS}`,
+    );
+  }
+  return value;
 }
 
 /** `frequency` and `timeout` may be left out of `meshAdvisor.schedule`; the reader requires them. */

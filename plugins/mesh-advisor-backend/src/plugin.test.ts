@@ -24,6 +24,7 @@ const config = {
 async function start(
   databaseId: Parameters<typeof databases.init>[0],
   catalog = new FakeCatalog(loadExampleEntities()),
+  meshAdvisor: object = {},
 ) {
   const knex = await databases.init(databaseId);
   const scheduler = mockServices.scheduler() as any;
@@ -31,7 +32,9 @@ async function start(
     features: [
       meshAdvisorPlugin,
       mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({
+        data: { meshAdvisor: { ...config.meshAdvisor, ...meshAdvisor } },
+      }),
       scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
       catalog.factory(),
     ],
@@ -284,6 +287,30 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', mockCredentials.none.header())
         .send({});
       expect(post.status).toBe(401);
+    });
+
+    it('reuses the pages it read for cacheSeconds; with 0 reads every request fresh', async () => {
+      const url = '/api/mesh-advisor/evaluations?sort=name&limit=1';
+      const rename = (knex: any, entityRef: string) =>
+        knex('mesh_advisor_evaluations')
+          .where('entity_ref', entityRef)
+          .update({ title: 'Renamed elsewhere' });
+
+      // cached: a change behind this replica's back shows only after the period
+      const cached = await start(databaseId, undefined, { cacheSeconds: 60 });
+      const before = await cached.api.get(url);
+      const first = before.body.items[0];
+      expect(first.title).not.toBe('Renamed elsewhere');
+      await rename(cached.knex, first.entityRef);
+      const again = await cached.api.get(url);
+      expect(again.body.items[0].title).toBe(first.title);
+      await cached.backend.stop();
+
+      const fresh = await start(databaseId, undefined, { cacheSeconds: 0 });
+      await fresh.api.get(url);
+      await rename(fresh.knex, first.entityRef);
+      const now = await fresh.api.get(url);
+      expect(now.body.items[0].title).toBe('Renamed elsewhere');
     });
 
     it('keeps the last results and marks them stale when the catalog is unreachable', async () => {

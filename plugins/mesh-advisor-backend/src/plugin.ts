@@ -51,7 +51,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
       }) {
         const settings = await readMeshAdvisorConfig(config);
         const db = await applyDatabaseMigrations(database);
-        const store = new KnexEvaluationStore(db);
+        const store = new KnexEvaluationStore(db, settings.cacheMs);
         const decisionStore = new KnexDecisionStore(db);
         const { knowledgeBase, platform } = settings;
 
@@ -62,6 +62,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
           catalog,
           knowledgeBase,
           platform,
+          cacheMs: settings.cacheMs,
         });
 
         await scheduler.scheduleTask({

@@ -57,8 +57,10 @@ export async function createRouter(
   router.get('/evaluations', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const q = req.query;
-    res.json(
-      await evaluations.list({
+    // Serialized once per reused page (see EvaluationService.listJson); the
+    // typed router expects the object, so the plain response sends the string.
+    (res as express.Response).type('json').send(
+      await evaluations.listJson({
         owner: q.owner,
         system: q.system,
         mesh: q.mesh as MeshId | undefined,

@@ -15,7 +15,6 @@ const EVALUATIONS = 'mesh_advisor_evaluations';
 const SWEEPS = 'mesh_advisor_sweeps';
 const DECISIONS = 'mesh_advisor_decisions';
 const BATCH = 500;
-const COUNT_TTL_MS = 2000;
 /**
  * Share of the rows a sweep must change for it to refresh the planner's
  * statistics (PostgreSQL's own autoanalyze threshold).
@@ -53,11 +52,13 @@ function fullRef(value: string, kind: string): string {
 }
 
 export class KnexEvaluationStore implements EvaluationStore {
-  constructor(private readonly db: Knex) {}
+  /** `cacheMs`: how long this replica reuses what it read (0: never). */
+  constructor(private readonly db: Knex, private readonly cacheMs = 2000) {}
 
   /**
-   * Counts change only when a sweep or a decision lands, yet a paging client
-   * asks for them on every page: each replica reuses them for a moment.
+   * Pages and counts change only when a sweep or a decision lands, yet every
+   * visitor of the overview asks for the same first pages and every paging
+   * client for the counts: each replica reuses what it read for a moment.
    */
   private readonly cache = new Map<
     string,
@@ -67,7 +68,8 @@ export class KnexEvaluationStore implements EvaluationStore {
   private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.cache.get(key);
-    if (hit && now - hit.at < COUNT_TTL_MS) return hit.value;
+    if (this.cacheMs <= 0) return read();
+    if (hit && now - hit.at < this.cacheMs) return hit.value;
     if (this.cache.size > 1000) this.cache.clear();
     const value = read();
     this.cache.set(key, { at: now, value });
@@ -148,6 +150,7 @@ export class KnexEvaluationStore implements EvaluationStore {
 
   async markAllStale() {
     await this.db(EVALUATIONS).update({ stale: true });
+    this.invalidate();
   }
 
   async get(entityRef: string) {
@@ -183,7 +186,13 @@ export class KnexEvaluationStore implements EvaluationStore {
       .as('cur');
   }
 
-  async list(query: ListQuery): Promise<ListPage> {
+  list(query: ListQuery): Promise<ListPage> {
+    return this.cached(`page:${JSON.stringify(query)}`, () =>
+      this.readPage(query),
+    );
+  }
+
+  private async readPage(query: ListQuery): Promise<ListPage> {
     const filtered = () => {
       const q = this.db(`${EVALUATIONS} as e`);
       if (query.owner) q.where('e.owner', fullRef(query.owner, 'group'));

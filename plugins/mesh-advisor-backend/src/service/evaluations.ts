@@ -17,9 +17,6 @@ import type {
 import type { StoredSummary } from './summary';
 import { isService } from './sweep';
 
-/** How long a replica reuses the summary it read (ms). */
-const SUMMARY_TTL_MS = 2000;
-
 export type StoredEvaluation = EvaluationResult & {
   evaluatedAt: string;
   stale: boolean;
@@ -34,6 +31,8 @@ export class EvaluationService {
       catalog: CatalogService;
       knowledgeBase: KnowledgeBase;
       platform: PlatformContextInput;
+      /** how long this replica reuses the summary it read (ms; 0: never) */
+      cacheMs?: number;
     },
   ) {}
 
@@ -100,6 +99,23 @@ export class EvaluationService {
   }
 
   /**
+   * A page as a JSON response body. The store hands out the same page object
+   * while it reuses it (see meshAdvisor.cacheSeconds), so each is serialized
+   * once, not once per request.
+   */
+  async listJson(query: ListQuery): Promise<string> {
+    const page = await this.list(query);
+    let json = this.serialized.get(page);
+    if (json === undefined) {
+      json = JSON.stringify(page);
+      this.serialized.set(page, json);
+    }
+    return json;
+  }
+
+  private readonly serialized = new WeakMap<ListPage, string>();
+
+  /**
    * The summary changes once per sweep; each replica keeps it for a moment
    * rather than re-reading and re-parsing it on every request.
    */
@@ -129,7 +145,8 @@ export class EvaluationService {
 
   private cachedSummary() {
     const now = Date.now();
-    if (!this.summaryCache || now - this.summaryCache.at > SUMMARY_TTL_MS) {
+    const ttl = this.deps.cacheMs ?? 2000;
+    if (!this.summaryCache || !(now - this.summaryCache.at < ttl)) {
       const value = this.readSummary();
       const entry = {
         at: now,

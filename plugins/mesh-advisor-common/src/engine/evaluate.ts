@@ -25,7 +25,7 @@ import type {
   EvaluationStatus,
 } from './types';
 import { ENGINE_VERSION } from './version';
-import { MESH_IDS, MeshId } from '../vocabulary';
+import { MESH_IDS } from '../vocabulary';
 
 /** @public */
 export interface EvaluateOptions {
