@@ -12,6 +12,7 @@ import type {
 import express from 'express';
 import type { SortField } from './database/EvaluationStore';
 import { createOpenApiRouter, spec } from './schema/openapi.generated';
+import { sendJsonBody } from './service/jsonBody';
 import { rejectUnknownBodyFields } from './service/unknownFields';
 import type { DecisionService } from './service/decisions';
 import type { EvaluationService } from './service/evaluations';
@@ -58,8 +59,9 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const q = req.query;
     // Serialized once per reused page (see EvaluationService.listJson); the
-    // typed router expects the object, so the plain response sends the string.
-    (res as express.Response).type('json').send(
+    // typed router expects the object, so the plain response sends the body.
+    sendJsonBody(
+      res as express.Response,
       await evaluations.listJson({
         owner: q.owner,
         system: q.system,
@@ -77,11 +79,8 @@ export async function createRouter(
 
   router.get('/summary', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    // Serialized once per cached summary: the typed router expects the
-    // object, so the plain express response sends the string (same body).
-    (res as express.Response)
-      .type('json')
-      .send(await evaluations.summaryJson());
+    // Serialized once per cached summary (see listJson above).
+    sendJsonBody(res as express.Response, await evaluations.summaryJson());
   });
 
   router.post('/evaluate', async (req, res) => {

@@ -14,6 +14,7 @@ import type {
   ListPage,
   ListQuery,
 } from '../database/EvaluationStore';
+import { JsonBody, jsonBody } from './jsonBody';
 import type { StoredSummary } from './summary';
 import { isService } from './sweep';
 
@@ -103,17 +104,17 @@ export class EvaluationService {
    * while it reuses it (see meshAdvisor.cacheSeconds), so each is serialized
    * once, not once per request.
    */
-  async listJson(query: ListQuery): Promise<string> {
+  async listJson(query: ListQuery): Promise<JsonBody> {
     const page = await this.list(query);
-    let json = this.serialized.get(page);
-    if (json === undefined) {
-      json = JSON.stringify(page);
-      this.serialized.set(page, json);
+    let body = this.serialized.get(page);
+    if (!body) {
+      body = jsonBody(page);
+      this.serialized.set(page, body);
     }
-    return json;
+    return body;
   }
 
-  private readonly serialized = new WeakMap<ListPage, string>();
+  private readonly serialized = new WeakMap<ListPage, JsonBody>();
 
   /**
    * The summary changes once per sweep; each replica keeps it for a moment
@@ -128,7 +129,7 @@ export class EvaluationService {
    * recommendation lists unsatisfied services), so it is serialized once per
    * cached summary rather than once per request.
    */
-  summaryJson(): Promise<string> {
+  summaryJson(): Promise<JsonBody> {
     return this.cachedSummary().json;
   }
 
@@ -140,7 +141,7 @@ export class EvaluationService {
   private summaryCache?: {
     at: number;
     value: ReturnType<EvaluationService['readSummary']>;
-    json: Promise<string>;
+    json: Promise<JsonBody>;
   };
 
   private cachedSummary() {
@@ -151,7 +152,7 @@ export class EvaluationService {
       const entry = {
         at: now,
         value,
-        json: value.then(s => JSON.stringify(s)),
+        json: value.then(jsonBody),
       };
       this.summaryCache = entry;
       entry.json.catch(() => {
