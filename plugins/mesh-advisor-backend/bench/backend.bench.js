@@ -14,7 +14,7 @@
 //
 // What runs where (all on this machine, sharing its cores):
 //  - this process: the load generator (autocannon, 50 connections, 3 s of
-//    un-counted warm-up then 10 s measured per endpoint) and the report; it
+//    un-counted warm-up then three runs of 10 s per endpoint) and the report; it
 //    polls /summary until the sweep is done and does nothing else meanwhile;
 //  - a child process (bench/server.js): the backend, built with createBackend
 //    from @backstage/backend-defaults with the real plugin, Backstage's auth
@@ -51,17 +51,34 @@ const databases = [
     : []),
 ];
 
-function load(route) {
+const RUNS = 3;
+
+/**
+ * RUNS measurements of 10 s each (the first after 3 s of uncounted warm-up,
+ * so the figures are those of a running backend, not of its first seconds
+ * after start and sweep). The machine is shared: one run can be unlucky, so
+ * each row reports the run with the median p99 and lists all three p99s.
+ */
+async function load(route) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(route, i === 0));
+  runs.sort((a, b) => a.latency.p99 - b.latency.p99);
+  const median = runs[RUNS >> 1];
+  return {
+    ...median,
+    p99s: runs.map(r => r.latency.p99),
+    failed: runs.reduce((n, r) => n + r.non2xx + r.errors, 0),
+  };
+}
+
+function loadOnce(route, warmup) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url: `http://127.0.0.1:${PORT}/api/mesh-advisor${route}`,
         connections: 50,
         duration: 10,
-        // Not counted: the same load for 3 s first, so the figures are those
-        // of a running backend, not of its first seconds after start and
-        // sweep (code not yet optimised, the sweep's leftovers in the heap).
-        warmup: { connections: 50, duration: 3 },
+        ...(warmup ? { warmup: { connections: 50, duration: 3 } } : {}),
         headers: { authorization: `Bearer ${TOKEN}` },
       },
       (err, res) => (err ? reject(err) : resolve(res)),
@@ -202,10 +219,10 @@ async function main() {
     )} services, Node ${process.version}\n`,
   );
   console.log(
-    'database   | sweep (read+evaluate+persist) | endpoint          | req/s  | p50 ms | p99 ms | errors',
+    'database   | sweep (read+evaluate+persist) | endpoint          | req/s  | p50 ms | p99 ms | p99 of 3 runs  | errors',
   );
   console.log(
-    '-----------|-------------------------------|-------------------|--------|--------|--------|-------',
+    '-----------|-------------------------------|-------------------|--------|--------|--------|----------------|-------',
   );
   for (const r of rows) {
     for (const [label, res] of [
@@ -213,7 +230,6 @@ async function main() {
       ['GET /summary', r.summary],
       ['  … cache off', r.uncachedList],
     ]) {
-      const non2xx = res.non2xx + res.errors;
       console.log(
         `${r.name.padEnd(10)} | ${`${(r.sweep.ms / 1000).toFixed(2)} s`.padEnd(
           29,
@@ -221,7 +237,7 @@ async function main() {
           Math.round(res.requests.average),
         ).padStart(6)} | ${String(res.latency.p50).padStart(6)} | ${String(
           res.latency.p99,
-        ).padStart(6)} | ${non2xx}`,
+        ).padStart(6)} | ${res.p99s.join(' / ').padEnd(14)} | ${res.failed}`,
       );
     }
   }
@@ -229,14 +245,14 @@ async function main() {
     '\n"… cache off": GET /evaluations with meshAdvisor.cacheSeconds: 0 (every request queries the database); shown, not part of the target',
   );
   console.log(
-    'targets: sweep ≤ 10 s on both databases; p99 ≤ 50 ms for both endpoints',
+    'targets: sweep ≤ 10 s on both databases; p99 ≤ 50 ms for both endpoints (median of 3 runs)',
   );
   for (const r of rows) {
     const ok =
       r.sweep.ms <= 10_000 &&
       r.list.latency.p99 <= 50 &&
       r.summary.latency.p99 <= 50 &&
-      r.list.non2xx + r.summary.non2xx === 0;
+      r.list.failed + r.summary.failed === 0;
     console.log(`${r.name}: ${ok ? 'PASS' : 'MISS'}`);
   }
   if (databases.length === 1)
