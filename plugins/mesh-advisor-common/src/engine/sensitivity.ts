@@ -160,12 +160,15 @@ export function whatWouldChange(
   // the ones kept.
   const answers: Answer[] = [];
   let seen = 0; // one bit per kind and new top pick
+  let kindsAnswered = 0; // one bit per kind
   // One scratch copy of the situation, changed and restored around each question.
   const v: Situation = { ...s };
-  const before = breakdowns.map(partsBeforeOperations);
-  const beforePlatform = ckb.meshes.map(m =>
-    sumBeforePlatform(m, s, before[m.index]),
-  );
+  const before: number[] = [];
+  const beforePlatform: number[] = [];
+  for (const m of ckb.meshes) {
+    before.push(partsBeforeOperations(breakdowns[m.index]));
+    beforePlatform.push(sumBeforePlatform(m, s, before[m.index]));
+  }
   /** Restores `v` and notes the answer when it is a new one of its kind. */
   const answer = (kind: number, top: number, change: number | string) => {
     v.req = s.req;
@@ -179,6 +182,7 @@ export function whatWouldChange(
     const key = 1 << (kind * ckb.meshes.length + top);
     if (seen & key) return;
     seen |= key;
+    kindsAnswered |= 1 << kind;
     answers.push({ kind, top, change });
   };
 
@@ -218,7 +222,7 @@ export function whatWouldChange(
   const pick = currentTop >= 0 ? ckb.meshes[currentTop] : undefined;
   // Past the list's length, a kind only needs its first answer: stop asking then.
   const enough = (kind: number) =>
-    answers.length >= MAX_FLIPS && answers.some(a => a.kind === kind);
+    answers.length >= MAX_FLIPS && (kindsAnswered & (1 << kind)) !== 0;
   for (let i = 0; i < CAPABILITIES.length && !enough(ADD); i++) {
     const bit = 1 << i;
     if (s.req & bit) continue;
