@@ -211,6 +211,26 @@ export function score(
 }
 
 /**
+ * The score once only the requirements or preferences changed: operations
+ * and platform parts do not depend on them, so they are taken from the
+ * breakdown `b` of the real situation (the same values, added in the same
+ * order as `score` adds them).
+ */
+export function scoreWithRequirementsChanged(
+  m: CompiledMesh,
+  v: Situation,
+  ckb: CompiledKnowledgeBase,
+  b: ScoreBreakdown,
+): number {
+  return total(
+    sumBeforeOperations(m, v, ckb) + b.operations + b.platform,
+    smallPlatformPenalty(m, v),
+    noNeedPenalty(m, v),
+    v,
+  );
+}
+
+/**
  * The first parts of the score, added in scoring order. A question that
  * changes only the team's capacity or the platform starts from these: the
  * same additions in the same order give the same total to the last bit.

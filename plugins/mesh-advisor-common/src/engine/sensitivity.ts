@@ -1,5 +1,6 @@
 import {
   CompiledKnowledgeBase,
+  CompiledMesh,
   capabilitiesOf,
 } from '../knowledgeBase/compile';
 import {
@@ -11,7 +12,7 @@ import {
 import { blockedBy, p99PerHop } from './constraints';
 import {
   declaresNothing,
-  score,
+  scoreWithRequirementsChanged,
   scoreFromOperations,
   scoreFromPlatform,
   partsBeforeOperations,
@@ -40,6 +41,16 @@ const [REMOVE, CAPACITY, BUDGET, ADD, CNI, CURRENT_MESH] = KINDS.keys();
  * change the question makes.
  */
 
+/** A candidate's score after a change of requirements or preferences (-1: blocked). */
+function rescore(
+  m: CompiledMesh,
+  v: Situation,
+  ckb: CompiledKnowledgeBase,
+  b: ScoreBreakdown,
+): number {
+  return blockedBy(m, v, ckb) ? -1 : scoreWithRequirementsChanged(m, v, ckb, b);
+}
+
 const UNASKED = -2;
 // The memo of additions, reused: one evaluation runs at a time.
 let addedMemo: number[] = [];
@@ -64,6 +75,7 @@ function topAfterCapabilityChange(
   s: Situation,
   bit: number,
   scores: readonly number[],
+  breakdowns: readonly ScoreBreakdown[],
   ckb: CompiledKnowledgeBase,
   added?: number[],
 ): number {
@@ -88,9 +100,9 @@ function topAfterCapabilityChange(
         (wantsL7 && m.hasL7Proxy ? 1 : 0);
       points = added[key];
       if (points === UNASKED)
-        points = added[key] = blockedBy(m, v, ckb) ? -1 : score(m, v, ckb);
+        points = added[key] = rescore(m, v, ckb, breakdowns[m.index]);
     } else {
-      points = blockedBy(m, v, ckb) ? -1 : score(m, v, ckb);
+      points = rescore(m, v, ckb, breakdowns[m.index]);
     }
     if (points > bestScore) {
       best = m.index;
@@ -199,7 +211,11 @@ export function whatWouldChange(
     if (removalsAsked & twin) continue;
     removalsAsked |= twin;
     v.req = s.req & ~bit;
-    answer(REMOVE, topAfterCapabilityChange(v, s, bit, scores, ckb), i);
+    answer(
+      REMOVE,
+      topAfterCapabilityChange(v, s, bit, scores, breakdowns, ckb),
+      i,
+    );
   }
   for (const capacity of OPS_CAPACITIES) {
     if (capacity === s.capacity) continue;
@@ -253,6 +269,7 @@ export function whatWouldChange(
         s,
         bit,
         scores,
+        breakdowns,
         ckb,
         s.pref & bit ? undefined : added,
       ),
