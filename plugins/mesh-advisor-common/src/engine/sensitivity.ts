@@ -175,11 +175,11 @@ export function whatWouldChange(
   let kindsAnswered = 0; // one bit per kind
   // One scratch copy of the situation, changed and restored around each question.
   const v: Situation = { ...s };
-  const before: number[] = [];
-  const beforePlatform: number[] = [];
+  const before = new Array<number>(ckb.meshes.length);
+  const beforePlatform = new Array<number>(ckb.meshes.length);
   for (const m of ckb.meshes) {
-    before.push(partsBeforeOperations(breakdowns[m.index]));
-    beforePlatform.push(sumBeforePlatform(m, s, before[m.index]));
+    before[m.index] = partsBeforeOperations(breakdowns[m.index]);
+    beforePlatform[m.index] = sumBeforePlatform(m, s, before[m.index]);
   }
   /** Restores `v` and notes the answer when it is a new one of its kind. */
   const answer = (kind: number, top: number, change: number | string) => {

@@ -57,10 +57,12 @@ export function maskOf(caps: readonly Capability[]): number {
 }
 
 export function capabilitiesOf(mask: number): Capability[] {
-  const out: Capability[] = [];
+  let rest = mask & ALL_CAPABILITIES;
+  // sized up front: results hold many of these short lists
+  const out = new Array<Capability>(popcount(rest));
   // lowest set bit first: as many steps as capabilities, not as bits
-  for (let rest = mask & ALL_CAPABILITIES; rest !== 0; rest &= rest - 1) {
-    out.push(CAPABILITIES[31 - Math.clz32(rest & -rest)]);
+  for (let i = 0; rest !== 0; rest &= rest - 1) {
+    out[i++] = CAPABILITIES[31 - Math.clz32(rest & -rest)];
   }
   return out;
 }
