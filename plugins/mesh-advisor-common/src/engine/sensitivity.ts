@@ -1,14 +1,5 @@
-import {
-  CompiledKnowledgeBase,
-  CompiledMesh,
-  capabilitiesOf,
-} from '../knowledgeBase/compile';
-import {
-  ANNOTATIONS,
-  CAPABILITIES,
-  MESH_IDS,
-  OPS_CAPACITIES,
-} from '../vocabulary';
+import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
+import { CAPABILITIES, MESH_IDS, OPS_CAPACITIES } from '../vocabulary';
 import { blockedBy, p99PerHop } from './constraints';
 import {
   declaresNothing,
@@ -20,18 +11,19 @@ import {
   topCandidate,
 } from './scoring';
 import { Situation } from './situation';
+import {
+  ADD,
+  type Answer,
+  BUDGET,
+  CAPACITY,
+  CNI,
+  CURRENT_MESH,
+  REMOVE,
+  describe,
+} from './flips';
 import type { Flip, ScoreBreakdown } from './types';
 
 const MAX_FLIPS = 5;
-const KINDS: readonly Flip['kind'][] = [
-  'remove-requirement',
-  'ops-capacity',
-  'latency-budget',
-  'add-requirement',
-  'cni',
-  'current-mesh',
-];
-const [REMOVE, CAPACITY, BUDGET, ADD, CNI, CURRENT_MESH] = KINDS.keys();
 
 /*
  * Each kind of question re-scores only what it can change. `scores` holds
@@ -299,73 +291,4 @@ export function whatWouldChange(
   const rest = answers.filter(a => !firstOfKind.includes(a));
   const kept = new Set([...firstOfKind, ...rest].slice(0, MAX_FLIPS));
   return answers.filter(a => kept.has(a)).map(a => describe(a, s, ckb));
-}
-
-/** A question that flipped the pick: its kind, the new top, and the capability index, capacity, budget, CNI or mesh it changed. */
-type Answer = { kind: number; top: number; change: number | string };
-
-function describe(a: Answer, s: Situation, ckb: CompiledKnowledgeBase): Flip {
-  const newTop = ckb.meshes[a.top].id;
-  const requires = (req: number) => ({
-    [ANNOTATIONS.requires]: req ? capabilitiesOf(req).join(', ') : null,
-  });
-  const kind = KINDS[a.kind];
-  switch (a.kind) {
-    case REMOVE: {
-      const i = a.change as number;
-      return {
-        kind,
-        change: `Drop the ${CAPABILITIES[i]} requirement`,
-        annotations: requires(s.req & ~(1 << i)),
-        newTop,
-      };
-    }
-    case ADD: {
-      const i = a.change as number;
-      return {
-        kind,
-        change: `Require ${CAPABILITIES[i]}`,
-        annotations: requires(s.req | (1 << i)),
-        newTop,
-      };
-    }
-    case CAPACITY:
-      return {
-        kind,
-        change: `Declare ${a.change} ops capacity`,
-        annotations: { [ANNOTATIONS.opsCapacity]: a.change as string },
-        newTop,
-      };
-    case BUDGET:
-      return a.change === Infinity
-        ? {
-            kind,
-            change: 'Drop the latency budget',
-            annotations: { [ANNOTATIONS.latencyBudgetMs]: null },
-            newTop,
-          }
-        : {
-            kind,
-            change: `Set a latency budget of ${a.change} ms per hop`,
-            annotations: { [ANNOTATIONS.latencyBudgetMs]: String(a.change) },
-            newTop,
-          };
-    case CNI:
-      return {
-        kind,
-        change: `Run ${a.change} as the cluster CNI`,
-        platform: { cni: a.change as string },
-        newTop,
-      };
-    default:
-      return {
-        kind,
-        change:
-          a.change === 'none'
-            ? 'If the platform ran no mesh today'
-            : `If the platform already ran ${a.change}`,
-        platform: { currentMesh: a.change as Flip['newTop'] },
-        newTop,
-      };
-  }
 }
