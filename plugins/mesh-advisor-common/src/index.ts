@@ -13,3 +13,4 @@ export * from './knowledgeBase';
 export * from './engine';
 export * from './permissions';
 export type * from './decisions';
+export type * from './evaluations';

@@ -1,10 +1,11 @@
 import type {
-  Confidence,
+  DecisionFilter,
+  EvaluationPage,
   EvaluationResult,
+  EvaluationSortField,
   EvaluationStatus,
   MeshId,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { DecisionStatus } from './DecisionStore';
 
 /** What the sweep stores for one service. */
 export type EvaluationRecord = {
@@ -20,49 +21,24 @@ export type EvaluationRecord = {
   result: EvaluationResult;
 };
 
-/** One row of the overview table (no full result). */
-export type EvaluationRow = {
-  entityRef: string;
-  name: string;
-  title: string | null;
-  owner: string | null;
-  system: string | null;
-  status: EvaluationStatus;
-  recommendedMesh: MeshId | null;
-  confidence: Confidence | null;
-  score: number | null;
-  issueCount: number;
-  evaluatedAt: string;
-  stale: boolean;
-  decision: { id: string; chosen: MeshId; status: DecisionStatus } | null;
-};
-
-export type SortField =
-  | 'name'
-  | 'mesh'
-  | 'status'
-  | 'score'
-  | 'owner'
-  | 'system'
-  | 'evaluatedAt';
+// The row, sort fields and page are the API's, defined once in the common package.
+export type {
+  EvaluationRow,
+  EvaluationPage as ListPage,
+  EvaluationSortField as SortField,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
 export type ListQuery = {
   owner?: string;
   system?: string;
   mesh?: MeshId;
   status?: EvaluationStatus;
-  decision?: 'none' | 'differs' | 'proposed' | 'accepted';
+  decision?: DecisionFilter;
   q?: string;
-  sort: SortField;
+  sort: EvaluationSortField;
   order: 'asc' | 'desc';
   limit: number;
   cursor?: string;
-};
-
-export type ListPage = {
-  items: EvaluationRow[];
-  totalCount: number;
-  nextCursor: string | null;
 };
 
 export type SweepRecord = {
@@ -95,7 +71,7 @@ export interface EvaluationStore {
   ): Promise<
     (EvaluationResult & { evaluatedAt: string; stale: boolean }) | undefined
   >;
-  list(query: ListQuery): Promise<ListPage>;
+  list(query: ListQuery): Promise<EvaluationPage>;
   startSweep(now: Date): Promise<number>;
   finishSweep(
     id: number,

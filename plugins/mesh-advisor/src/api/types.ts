@@ -1,10 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
-  Confidence,
   Decision,
   DecisionEvent,
+  DecisionFilter,
   DecisionStatus,
   EvaluationResult,
+  EvaluationSortField,
   EvaluationStatus,
   FleetRecommendation,
   MeshId,
@@ -25,48 +26,18 @@ export type StoredEvaluation = EvaluationResult & {
   live?: boolean;
 };
 
-// Decisions are shared with the backend (one definition in the common package).
+// Decisions and the overview rows are shared with the backend (one
+// definition in the common package).
 export type {
   Decision,
   DecisionEvent,
+  DecisionFilter,
   DecisionSnapshot,
   DecisionStatus,
+  EvaluationPage,
+  EvaluationRow,
+  EvaluationSortField,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-
-/** One service in the overview table. @public */
-export type EvaluationRow = {
-  entityRef: string;
-  name: string;
-  title?: string | null;
-  owner?: string | null;
-  system?: string | null;
-  status: EvaluationStatus;
-  recommendedMesh: MeshId | null;
-  confidence: Confidence | null;
-  score: number | null;
-  issueCount: number;
-  evaluatedAt: string;
-  stale: boolean;
-  /** the decision in force: the newest proposed or accepted one */
-  decision?: { id: string; chosen: MeshId; status: DecisionStatus } | null;
-};
-
-/** Columns the overview table sorts by on the server. @public */
-export type EvaluationSortField =
-  | 'name'
-  | 'mesh'
-  | 'status'
-  | 'score'
-  | 'owner'
-  | 'system'
-  | 'evaluatedAt';
-
-/**
- * none: no decision in force · differs: the decision in force differs from the
- * recommendation · proposed | accepted: a decision in that status.
- * @public
- */
-export type DecisionFilter = 'none' | 'differs' | 'proposed' | 'accepted';
 
 /** Filters, sort and page of GET /evaluations. @public */
 export type EvaluationListQuery = {
@@ -81,13 +52,6 @@ export type EvaluationListQuery = {
   /** 1–500 */
   limit?: number;
   cursor?: string;
-};
-
-/** A page of GET /evaluations. @public */
-export type EvaluationPage = {
-  items: EvaluationRow[];
-  totalCount: number;
-  nextCursor: string | null;
 };
 
 /** The last sweep of the catalog. @public */
