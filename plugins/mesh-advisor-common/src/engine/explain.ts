@@ -67,9 +67,7 @@ function explainBlockers(
         waypoint ? ' (with the waypoint its L7 needs)' : ''
       }, over the ${fmtMs(s.budgetMs)} budget.`,
       factId: `mesh.${m.id}.overhead.${waypoint ? 'l7Proxy.p99Ms' : 'p99Ms'}`,
-      sources: waypoint
-        ? page.latencyBlockerSources.waypoint
-        : page.latencyBlockerSources.l4,
+      sources: waypoint ? page.p99WithWaypointSources : page.p99Sources,
     });
   }
   if (page.platformBlocker) out.push(page.platformBlocker);

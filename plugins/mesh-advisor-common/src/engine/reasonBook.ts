@@ -50,8 +50,8 @@ export interface MeshPage {
   overheadReasons: BoundedCache<number, Reason>;
   /** fact ids of the reasons written per service */
   factIds: { mesh: string; p99: string; l7Proxy: string };
-  /** "Adds about …" with the sources of both the L4 and the waypoint figure */
-  latencyBlockerSources: { l4: SourceRef[]; waypoint: SourceRef[] };
+  /** the latency blocker with the waypoint cites both figures' sources */
+  p99WithWaypointSources: SourceRef[];
   platformBlocker: Blocker | undefined;
   /** operations fit and its reason, by `operationsKey` */
   operations: { fit: OperationsFit; reason: Reason | undefined }[];
@@ -237,15 +237,12 @@ function meshPage(
       l7Proxy: `mesh.${m.id}.overhead.l7Proxy`,
     },
     l7Sources: o?.l7Proxy ? refs(o.l7Proxy.p99Ms.sources) : [],
-    latencyBlockerSources: {
-      l4: o ? refs(o.p99Ms.sources) : [],
-      waypoint: o
-        ? (Object.freeze([
-            ...refs(o.p99Ms.sources),
-            ...(o.l7Proxy ? refs(o.l7Proxy.p99Ms.sources) : []),
-          ]) as SourceRef[])
-        : [],
-    },
+    p99WithWaypointSources: o
+      ? (Object.freeze([
+          ...refs(o.p99Ms.sources),
+          ...(o.l7Proxy ? refs(o.l7Proxy.p99Ms.sources) : []),
+        ]) as SourceRef[])
+      : [],
     platformBlocker:
       m.requiresCni && !cniInPlace
         ? Object.freeze<Blocker>({
