@@ -567,20 +567,7 @@ describe.each(databases.eachSupportedId())(
       expect(group.snapshot.scope).toBe('platform');
 
       // a snapshot stays what it was when the requirements change later
-      catalog.entities = catalog.entities.map(e =>
-        e.metadata.name === 'payments-api'
-          ? {
-              ...e,
-              metadata: {
-                ...e.metadata,
-                annotations: {
-                  ...e.metadata.annotations,
-                  'mesh-advisor.io/requires': 'mtls',
-                },
-              },
-            }
-          : e,
-      );
+      catalog.annotate('payments-api', { 'mesh-advisor.io/requires': 'mtls' });
       await sweep();
       const after = (
         await get(OWNER, '/entities/default/component/payments-api/evaluation')

@@ -362,20 +362,9 @@ describe.each(databases.eachSupportedId())(
       const first = await api.get('/api/mesh-advisor/evaluations?limit=10');
       const seen = first.body.items.map((i: any) => i.entityRef);
       // a sweep lands between pages, changing a service on a later page
-      catalog.entities = catalog.entities.map(e =>
-        e.metadata.name === 'search-api'
-          ? {
-              ...e,
-              metadata: {
-                ...e.metadata,
-                annotations: {
-                  ...e.metadata.annotations,
-                  'mesh-advisor.io/requires': 'mtls, wasm, vm-workloads',
-                },
-              },
-            }
-          : e,
-      );
+      catalog.annotate('search-api', {
+        'mesh-advisor.io/requires': 'mtls, wasm, vm-workloads',
+      });
       await sweep();
       let cursor = first.body.nextCursor;
       while (cursor) {

@@ -21,6 +21,21 @@ export class FakeCatalog {
     this.entities = entities;
   }
 
+  /** The entity `name` declares these annotations from now on (the next sweep sees them). */
+  annotate(name: string, annotations: Record<string, string>) {
+    this.entities = this.entities.map(e =>
+      e.metadata.name === name
+        ? {
+            ...e,
+            metadata: {
+              ...e.metadata,
+              annotations: { ...e.metadata.annotations, ...annotations },
+            },
+          }
+        : e,
+    );
+  }
+
   private client(): CatalogService {
     if (this.down) {
       const fail = async () => {
