@@ -586,6 +586,23 @@ function searchedFor(term) {
   };
 }
 
+/**
+ * Changes the list (`act`), waits for the API's answer with `param=value`
+ * (the rows could match before it arrives) and for `shown` to see the rows
+ * for it; returns what `shown` measured in the page.
+ */
+async function timeListChange(page, param, value, shown, act) {
+  const answered = page.waitForResponse(
+    r =>
+      /\/api\/mesh-advisor\/evaluations\?/.test(r.url()) &&
+      new URL(r.url()).searchParams.get(param) === value,
+  );
+  await act();
+  await answered;
+  const handle = await page.waitForFunction(shown, value, { polling: 'raf' });
+  return handle.jsonValue();
+}
+
 async function measureUi(summary) {
   const { chromium } = require('@playwright/test');
   const browser = await chromium.launch({
@@ -663,18 +680,9 @@ async function measureUi(summary) {
     const filter = [];
     for (let i = 0; i < FILTER_RUNS; i++) {
       const mesh = meshes[i % meshes.length];
-      // (the rows could match before the answer arrives: wait for it too)
-      const answered = page.waitForResponse(
-        r =>
-          /\/api\/mesh-advisor\/evaluations\?/.test(r.url()) &&
-          new URL(r.url()).searchParams.get('mesh') === mesh,
+      const r = await timeListChange(page, 'mesh', mesh, filteredTo, () =>
+        select.selectOption(mesh),
       );
-      await select.selectOption(mesh);
-      await answered;
-      const handle = await page.waitForFunction(filteredTo, mesh, {
-        polling: 'raf',
-      });
-      const r = await handle.jsonValue();
       filter.push(r.ms);
       log(
         `(b) run ${i + 1}: recommendation = ${mesh} → ${r.rows} rows (${
@@ -689,18 +697,9 @@ async function measureUi(summary) {
     const searches = [];
     for (let i = 0; i < SEARCH_RUNS; i++) {
       const term = DOMAINS[(i * 7) % DOMAINS.length];
-      // (the unfiltered first page, sorted by name, may already match)
-      const answered = page.waitForResponse(
-        r =>
-          /\/api\/mesh-advisor\/evaluations\?/.test(r.url()) &&
-          new URL(r.url()).searchParams.get('q') === term,
+      const r = await timeListChange(page, 'q', term, searchedFor, () =>
+        search.fill(term),
       );
-      await search.fill(term);
-      await answered;
-      const handle = await page.waitForFunction(searchedFor, term, {
-        polling: 'raf',
-      });
-      const r = await handle.jsonValue();
       searches.push(r.ms);
       log(
         `(b') search "${term}" → ${r.rows} rows (${r.pager}) after ${Math.round(
