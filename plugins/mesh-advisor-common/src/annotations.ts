@@ -235,9 +235,10 @@ export function parseAnnotations(
     }
   }
   // A capability both required and preferred is simply required.
-  requirements.prefers = requirements.prefers.filter(
-    c => !requirements.requires.includes(c),
-  );
+  if (requirements.prefers.length && requirements.requires.length)
+    requirements.prefers = requirements.prefers.filter(
+      c => !requirements.requires.includes(c),
+    );
   return { requirements, issues };
 }
 

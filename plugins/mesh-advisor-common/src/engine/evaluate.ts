@@ -65,14 +65,20 @@ function rankInPlace(candidates: CandidateResult[]) {
   }
 }
 
+/** `value`, in any case, is `lower` (without a lower-cased copy in the common case). */
+const isCaseless = (value: unknown, lower: string) =>
+  value === lower ||
+  (typeof value === 'string' &&
+    value.length === lower.length &&
+    value.toLowerCase() === lower);
+
 function isService(entity: Entity): boolean {
-  const kind =
-    typeof entity?.kind === 'string' ? entity.kind.toLowerCase() : '';
-  const type = (entity?.spec as { type?: unknown } | undefined)?.type;
   return (
-    kind === 'component' &&
-    typeof type === 'string' &&
-    type.toLowerCase() === 'service'
+    (entity?.kind === 'Component' || isCaseless(entity?.kind, 'component')) &&
+    isCaseless(
+      (entity?.spec as { type?: unknown } | undefined)?.type,
+      'service',
+    )
   );
 }
 

@@ -2,6 +2,7 @@ import {
   CompiledKnowledgeBase,
   CompiledMesh,
   capabilitiesOf,
+  capabilityList,
   popcount,
 } from '../knowledgeBase/compile';
 import { CAPABILITIES, type MeshId } from '../vocabulary';
@@ -27,7 +28,6 @@ import type {
   ScoreBreakdown,
 } from './types';
 
-const list = (caps: readonly string[]) => caps.join(', ');
 const fmtMs = (v: number) => `${formatNumber(v, 2)} ms`;
 
 // Every candidate's explanation and the summary name the same requirements.
@@ -36,7 +36,7 @@ let lastList = '';
 function requiredList(req: number): string {
   if (req !== lastRequired) {
     lastRequired = req;
-    lastList = list(capabilitiesOf(req));
+    lastList = capabilityList(req);
   }
   return lastList;
 }
@@ -105,11 +105,12 @@ function reasonsFor(
   }
   pick(s.req & m.partial, page.partialReasons, reasons);
   pick(s.req & m.unknown, page.unverifiedReasons, reasons);
-  if (c.preferredMissing.length) {
-    const first = CAPABILITIES.indexOf(c.preferredMissing[0]);
+  const missing = s.pref & (m.no | m.unknown);
+  if (missing) {
+    const first = 31 - Math.clz32(missing & -missing);
     reasons.push({
-      factId: `capability.${c.preferredMissing[0]}.${m.id}`,
-      text: `Lacks or cannot confirm preferred ${list(c.preferredMissing)}.`,
+      factId: `capability.${CAPABILITIES[first]}.${m.id}`,
+      text: `Lacks or cannot confirm preferred ${capabilityList(missing)}.`,
       effect: 'against',
       sources: page.capabilitySources[first],
     });
@@ -126,8 +127,8 @@ function reasonsFor(
   if (o.needsL7Proxy) {
     reasons.push({
       factId: page.factIds.l7Proxy,
-      text: `Its L7 features (${list(
-        capabilitiesOf((s.req | s.pref) & ckb.l7Mask),
+      text: `Its L7 features (${capabilityList(
+        (s.req | s.pref) & ckb.l7Mask,
       )}) need a waypoint proxy, which adds latency and memory.`,
       effect: 'against',
       sources: page.l7Sources,
@@ -210,6 +211,8 @@ export function explainCandidate(
   return candidate;
 }
 
+const CONFIDENCE_LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
+
 /** Confidence from the margin over the runner-up, lowered by unverified facts and experimental services. */
 export function confidenceOf(
   top: CandidateResult,
@@ -225,8 +228,7 @@ export function confidenceOf(
   if (top.unverified.length) level--;
   if (experimental) level--;
   if (noKubernetesId && top.mesh !== 'none') level--;
-  const levels: Confidence[] = ['low', 'medium', 'high'];
-  return levels[Math.max(0, level)];
+  return CONFIDENCE_LEVELS[Math.max(0, level)];
 }
 
 /** The one-sentence why. */

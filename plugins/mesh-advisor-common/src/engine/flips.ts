@@ -1,6 +1,6 @@
 import {
   CompiledKnowledgeBase,
-  capabilitiesOf,
+  capabilityList,
 } from '../knowledgeBase/compile';
 import { ANNOTATIONS, CAPABILITIES } from '../vocabulary';
 import { Situation } from './situation';
@@ -28,7 +28,7 @@ export function describe(
 ): Flip {
   const newTop = ckb.meshes[a.top].id;
   const requires = (req: number) => ({
-    [ANNOTATIONS.requires]: req ? capabilitiesOf(req).join(', ') : null,
+    [ANNOTATIONS.requires]: req ? capabilityList(req) : null,
   });
   const kind = KINDS[a.kind];
   switch (a.kind) {

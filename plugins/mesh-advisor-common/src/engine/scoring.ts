@@ -212,18 +212,25 @@ export function score(
 
 /**
  * The score once only the requirements or preferences changed: operations
- * and platform parts do not depend on them, so they are taken from the
- * breakdown `b` of the real situation (the same values, added in the same
- * order as `score` adds them).
+ * and platform parts do not depend on them, nor do the preferences part
+ * while the preferences stay or the overhead part while the data-plane path
+ * does, so those are taken from the breakdown `b` of the real situation `s`
+ * (the same values, added in the same order as `score` adds them).
  */
 export function scoreWithRequirementsChanged(
   m: CompiledMesh,
   v: Situation,
+  s: Situation,
   ckb: CompiledKnowledgeBase,
   b: ScoreBreakdown,
 ): number {
+  const preferences = v.pref === s.pref ? b.preferences : preferencesPart(m, v);
+  const overhead =
+    needsL7Proxy(m, v, ckb) === needsL7Proxy(m, s, ckb)
+      ? b.overhead
+      : overheadPart(m, v, ckb);
   return total(
-    sumBeforeOperations(m, v, ckb) + b.operations + b.platform,
+    requirementsPart(m, v) + preferences + overhead + b.operations + b.platform,
     smallPlatformPenalty(m, v),
     noNeedPenalty(m, v),
     v,

@@ -1,6 +1,6 @@
 import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
 import { CAPABILITIES, MESH_IDS, OPS_CAPACITIES } from '../vocabulary';
-import { blockedBy, p99PerHop } from './constraints';
+import { BLOCKED_LATENCY, blockedBy, p99PerHop } from './constraints';
 import {
   declaresNothing,
   scoreWithRequirementsChanged,
@@ -37,10 +37,13 @@ const MAX_FLIPS = 5;
 function rescore(
   m: CompiledMesh,
   v: Situation,
+  s: Situation,
   ckb: CompiledKnowledgeBase,
   b: ScoreBreakdown,
 ): number {
-  return blockedBy(m, v, ckb) ? -1 : scoreWithRequirementsChanged(m, v, ckb, b);
+  return blockedBy(m, v, ckb)
+    ? -1
+    : scoreWithRequirementsChanged(m, v, s, ckb, b);
 }
 
 const UNASKED = -2;
@@ -92,9 +95,9 @@ function topAfterCapabilityChange(
         (wantsL7 && m.hasL7Proxy ? 1 : 0);
       points = added[key];
       if (points === UNASKED)
-        points = added[key] = rescore(m, v, ckb, breakdowns[m.index]);
+        points = added[key] = rescore(m, v, s, ckb, breakdowns[m.index]);
     } else {
-      points = rescore(m, v, ckb, breakdowns[m.index]);
+      points = rescore(m, v, s, ckb, breakdowns[m.index]);
     }
     if (points > bestScore) {
       best = m.index;
@@ -124,16 +127,21 @@ function topAfterCapacityChange(
   return best;
 }
 
-/** Another CNI or current mesh: only blockers and the platform part move. */
+/**
+ * Another CNI or current mesh: only the platform part moves, and blockers
+ * too when the CNI does (`scores` is null then); what the platform already
+ * runs never blocks a candidate.
+ */
 function topAfterPlatformChange(
   v: Situation,
+  scores: readonly number[] | null,
   beforePlatform: readonly number[],
   ckb: CompiledKnowledgeBase,
 ): number {
   let best = -1;
   let bestScore = -1;
   for (const m of ckb.meshes) {
-    if (blockedBy(m, v, ckb)) continue;
+    if (scores ? scores[m.index] < 0 : blockedBy(m, v, ckb)) continue;
     const points = scoreFromPlatform(m, v, beforePlatform[m.index]);
     if (points > bestScore) {
       best = m.index;
@@ -228,10 +236,24 @@ export function whatWouldChange(
     }
   }
   const pick = currentTop >= 0 ? ckb.meshes[currentTop] : undefined;
-  // Past the list's length, a kind only needs its first answer: stop asking then.
-  const enough = (kind: number) =>
-    answers.length >= MAX_FLIPS && (kindsAnswered & (1 << kind)) !== 0;
-  for (let i = 0; i < CAPABILITIES.length && !enough(ADD); i++) {
+  // Stop asking a kind once it cannot add to the list: past the list's
+  // length it only needs its first answer, and once every candidate it can
+  // make the top pick has been answered, the rest are repeats.
+  const enough = (kind: number, reachable: number) =>
+    (answers.length >= MAX_FLIPS && (kindsAnswered & (1 << kind)) !== 0) ||
+    ((seen >>> (kind * ckb.meshes.length)) & reachable) === reachable;
+  // An added requirement never lifts a blocker — unless the waypoint it
+  // brings in has its own latency figure — and a current mesh never blocks.
+  let unblocked = 0;
+  let addable = 0;
+  for (const m of ckb.meshes) {
+    if (m.index === currentTop) continue;
+    const flags = scores[m.index] < 0 ? blockedBy(m, s, ckb) : 0;
+    if (flags === 0) unblocked |= 1 << m.index;
+    if (flags === 0 || (flags === BLOCKED_LATENCY && m.hasL7Proxy))
+      addable |= 1 << m.index;
+  }
+  for (let i = 0; i < CAPABILITIES.length && !enough(ADD, addable); i++) {
     const bit = 1 << i;
     if (s.req & bit) continue;
     // Requiring what the current pick fully has cannot unseat it: its score
@@ -273,22 +295,48 @@ export function whatWouldChange(
       v.cni = m.requiresCni;
       answer(
         CNI,
-        topAfterPlatformChange(v, beforePlatform, ckb),
+        topAfterPlatformChange(v, null, beforePlatform, ckb),
         m.requiresCni,
       );
     }
   }
   for (const mesh of MESH_IDS) {
-    if (mesh === s.currentMesh || enough(CURRENT_MESH)) continue;
+    if (mesh === s.currentMesh || enough(CURRENT_MESH, unblocked)) continue;
     v.currentMesh = mesh;
-    answer(CURRENT_MESH, topAfterPlatformChange(v, beforePlatform, ckb), mesh);
+    answer(
+      CURRENT_MESH,
+      topAfterPlatformChange(v, scores, beforePlatform, ckb),
+      mesh,
+    );
   }
 
-  if (answers.length <= MAX_FLIPS) return answers.map(a => describe(a, s, ckb));
-  const firstOfKind = answers.filter(
-    (a, i) => answers.findIndex(b => b.kind === a.kind) === i,
-  );
-  const rest = answers.filter(a => !firstOfKind.includes(a));
-  const kept = new Set([...firstOfKind, ...rest].slice(0, MAX_FLIPS));
-  return answers.filter(a => kept.has(a)).map(a => describe(a, s, ckb));
+  return kept(answers).map(a => describe(a, s, ckb));
+}
+
+/**
+ * The answers the list keeps, in the order asked: the first of each kind,
+ * then the others in order, up to MAX_FLIPS (as bit sets over the answers:
+ * there are at most 6 kinds × 4 new top picks of them).
+ */
+function kept(answers: Answer[]): Answer[] {
+  if (answers.length <= MAX_FLIPS) return answers;
+  let firsts = 0;
+  let kinds = 0;
+  answers.forEach((a, i) => {
+    if (kinds & (1 << a.kind)) return;
+    kinds |= 1 << a.kind;
+    firsts |= 1 << i;
+  });
+  // the first of each kind, then the others
+  let keep = 0;
+  let room = MAX_FLIPS;
+  for (const wanted of [firsts, ~firsts]) {
+    for (let i = 0; i < answers.length && room > 0; i++) {
+      if (wanted & (1 << i)) {
+        keep |= 1 << i;
+        room--;
+      }
+    }
+  }
+  return answers.filter((_, i) => keep & (1 << i));
 }

@@ -67,6 +67,17 @@ export function capabilitiesOf(mask: number): Capability[] {
   return out;
 }
 
+/** The capabilities of a mask as written in annotations and sentences: "mtls, retries". */
+export function capabilityList(mask: number): string {
+  let rest = mask & ALL_CAPABILITIES;
+  let out = '';
+  for (; rest !== 0; rest &= rest - 1) {
+    const name = CAPABILITIES[31 - Math.clz32(rest & -rest)];
+    out = out ? `${out}, ${name}` : name;
+  }
+  return out;
+}
+
 export function popcount(mask: number): number {
   let n = mask - ((mask >>> 1) & 0x55555555);
   n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
