@@ -55,6 +55,22 @@ const CAPABILITY_BY_NAME: ReadonlyMap<string, Capability> = new Map(
 );
 const SPACE = 32;
 
+// The capability spelled exactly at raw[from, to), found by its length and
+// first character without cutting it out (a capability that shares both with
+// another is found by the general path instead).
+const spelling = (length: number, first: number) =>
+  length * 128 + (first & 127);
+const BY_SPELLING: (Capability | undefined)[] = Array.from({
+  length: spelling(Math.max(...CAPABILITIES.map(c => c.length)) + 1, 0),
+});
+for (const c of CAPABILITIES)
+  BY_SPELLING[spelling(c.length, c.charCodeAt(0))] = c;
+
+function capabilityAt(raw: string, from: number, to: number) {
+  const c = BY_SPELLING[spelling(to - from, raw.charCodeAt(from))];
+  return c !== undefined && raw.startsWith(c, from) ? c : undefined;
+}
+
 function parseCapabilityList(
   annotation: string,
   raw: string,
@@ -71,7 +87,7 @@ function parseCapabilityList(
     let to = end;
     while (from < to && raw.charCodeAt(from) === SPACE) from++;
     while (to > from && raw.charCodeAt(to - 1) === SPACE) to--;
-    const exact = CAPABILITY_BY_NAME.get(raw.slice(from, to));
+    const exact = capabilityAt(raw, from, to);
     if (exact) {
       if (!out.includes(exact)) out.push(exact);
     } else {

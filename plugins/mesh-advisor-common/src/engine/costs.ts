@@ -40,6 +40,49 @@ export function cpuPer1k(
   return m.l7CpuPer1k === null ? null : m.cpuPer1k + m.l7CpuPer1k;
 }
 
+function writeOverheadNote(
+  m: CompiledMesh,
+  replicas: number,
+  waypoint: boolean,
+  replicasDeclared: boolean,
+  ckb: CompiledKnowledgeBase,
+): string {
+  if (m.placement === 'none') return 'no data plane to run';
+  let note =
+    m.placement === 'pod'
+      ? `one proxy per pod × ${replicas} replica${replicas === 1 ? '' : 's'}`
+      : `share of a per-node proxy (${ckb.podsPerNode} pods per node assumed)`;
+  if (waypoint) note += '; plus one waypoint proxy for L7 features';
+  if (!replicasDeclared) note += '; replicas not declared, 1 assumed';
+  return note;
+}
+
+// The same few notes recur across a catalog: kept per mesh, by replicas up to
+// NOTED_REPLICAS, data-plane path and whether the replicas were declared.
+const NOTED_REPLICAS = 1024;
+const notes = new WeakMap<CompiledMesh, string[]>();
+
+function overheadNote(
+  m: CompiledMesh,
+  replicas: number,
+  waypoint: boolean,
+  replicasDeclared: boolean,
+  ckb: CompiledKnowledgeBase,
+): string {
+  if (!(replicas < NOTED_REPLICAS && Number.isInteger(replicas)))
+    return writeOverheadNote(m, replicas, waypoint, replicasDeclared, ckb);
+  let noted = notes.get(m);
+  if (!noted) notes.set(m, (noted = new Array(NOTED_REPLICAS * 4)));
+  const key = replicas * 4 + (waypoint ? 2 : 0) + (replicasDeclared ? 1 : 0);
+  return (noted[key] ??= writeOverheadNote(
+    m,
+    replicas,
+    waypoint,
+    replicasDeclared,
+    ckb,
+  ));
+}
+
 export function estimateOverhead(
   m: CompiledMesh,
   s: Situation,
@@ -50,18 +93,6 @@ export function estimateOverhead(
   const cpu = cpuPer1k(m, l7);
   const p99 = p99PerHop(m, s, ckb);
   const p50 = m.p50Ms;
-  let note: string;
-  if (m.placement === 'none') note = 'no data plane to run';
-  else {
-    note =
-      m.placement === 'pod'
-        ? `one proxy per pod × ${s.replicas} replica${
-            s.replicas === 1 ? '' : 's'
-          }`
-        : `share of a per-node proxy (${ckb.podsPerNode} pods per node assumed)`;
-    if (l7) note += '; plus one waypoint proxy for L7 features';
-    if (!s.replicasDeclared) note += '; replicas not declared, 1 assumed';
-  }
   return {
     placement: m.placement,
     needsL7Proxy: l7,
@@ -75,6 +106,6 @@ export function estimateOverhead(
     callChainDepth: s.depth,
     replicas: s.replicas,
     rps: s.rps,
-    note,
+    note: overheadNote(m, s.replicas, l7, s.replicasDeclared, ckb),
   };
 }

@@ -46,8 +46,19 @@ function rescore(
     : scoreWithRequirementsChanged(m, v, s, ckb, b);
 }
 
+// Scratch arrays, reused: one evaluation runs at a time.
+let sums = { before: new Float64Array(0), beforePlatform: new Float64Array(0) };
+function partialSums(meshes: number) {
+  if (sums.before.length !== meshes)
+    sums = {
+      before: new Float64Array(meshes),
+      beforePlatform: new Float64Array(meshes),
+    };
+  return sums;
+}
+
 const UNASKED = -2;
-// The memo of additions, reused: one evaluation runs at a time.
+// The memo of additions.
 let addedMemo: number[] = [];
 function addedScratch(meshes: number): number[] {
   if (addedMemo.length !== meshes * 4) addedMemo = new Array(meshes * 4);
@@ -111,7 +122,7 @@ function topAfterCapabilityChange(
 function topAfterCapacityChange(
   v: Situation,
   scores: readonly number[],
-  before: readonly number[],
+  before: Float64Array,
   ckb: CompiledKnowledgeBase,
 ): number {
   let best = -1;
@@ -135,7 +146,7 @@ function topAfterCapacityChange(
 function topAfterPlatformChange(
   v: Situation,
   scores: readonly number[] | null,
-  beforePlatform: readonly number[],
+  beforePlatform: Float64Array,
   ckb: CompiledKnowledgeBase,
 ): number {
   let best = -1;
@@ -175,8 +186,7 @@ export function whatWouldChange(
   let kindsAnswered = 0; // one bit per kind
   // One scratch copy of the situation, changed and restored around each question.
   const v: Situation = { ...s };
-  const before = new Array<number>(ckb.meshes.length);
-  const beforePlatform = new Array<number>(ckb.meshes.length);
+  const { before, beforePlatform } = partialSums(ckb.meshes.length);
   for (const m of ckb.meshes) {
     before[m.index] = partsBeforeOperations(breakdowns[m.index]);
     beforePlatform[m.index] = sumBeforePlatform(m, s, before[m.index]);
