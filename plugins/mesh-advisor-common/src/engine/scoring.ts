@@ -3,6 +3,7 @@ import {
   CompiledMesh,
   popcount,
 } from '../knowledgeBase/compile';
+import type { ScoreWeights } from '../platform';
 import type { OpsCapacity } from '../vocabulary';
 import { blockedBy, needsL7Proxy } from './constraints';
 import { cpuPer1k, serviceMemoryMiB } from './costs';
@@ -84,23 +85,65 @@ export function resourceFits(
   return fits;
 }
 
-export function operationsFit(m: CompiledMesh, s: Situation): number {
-  // Meshing a service that is being retired is not worth operating much.
-  const capacity = s.deprecated
-    ? Math.min(CAPACITY_LEVEL[s.capacity], 2)
-    : CAPACITY_LEVEL[s.capacity];
+/** The most mesh complexity a team absorbs: a service being retired is not worth operating much. */
+export const absorbedComplexity = (
+  capacity: OpsCapacity,
+  deprecated: boolean,
+) =>
+  deprecated ? Math.min(CAPACITY_LEVEL[capacity], 2) : CAPACITY_LEVEL[capacity];
+
+function operationsFitAt(m: CompiledMesh, absorbs: number): number {
   const c = m.complexity;
-  return clamp01(1 - 0.05 * c - (c > capacity ? 0.3 * (c - capacity) : 0));
+  return clamp01(1 - 0.05 * c - (c > absorbs ? 0.3 * (c - absorbs) : 0));
+}
+
+export function operationsFit(m: CompiledMesh, s: Situation): number {
+  return operationsFitAt(m, absorbedComplexity(s.capacity, s.deprecated));
+}
+
+function platformFitOn(m: CompiledMesh, cni: string, currentMesh: string) {
+  let fit: number;
+  if (m.id === currentMesh) fit = 1;
+  else if (currentMesh === 'none') fit = m.id === 'none' ? 1 : 0.6;
+  else fit = m.id === 'none' ? 0.5 : 0.3;
+  // Cilium's data plane is already there when it is the CNI.
+  if (m.requiresCni && cni === m.requiresCni) fit = Math.max(fit, 0.9);
+  return fit;
 }
 
 export function platformFit(m: CompiledMesh, s: Situation): number {
-  let fit: number;
-  if (m.id === s.currentMesh) fit = 1;
-  else if (s.currentMesh === 'none') fit = m.id === 'none' ? 1 : 0.6;
-  else fit = m.id === 'none' ? 0.5 : 0.3;
-  // Cilium's data plane is already there when it is the CNI.
-  if (m.requiresCni && s.cni === m.requiresCni) fit = Math.max(fit, 0.9);
-  return fit;
+  return platformFitOn(m, s.cni, s.currentMesh);
+}
+
+/**
+ * The operations and platform parts of every candidate at every capacity
+ * and current mesh, worked out once per platform: what the capacity and
+ * current-mesh questions read (the same values the breakdown computes).
+ */
+export interface PartTables {
+  /** by `mesh.index * 6 + absorbedComplexity` */
+  operations: Float64Array;
+  /** by `currentMesh index * meshes + mesh.index`, on the platform's CNI */
+  platform: Float64Array;
+}
+
+export function partTables(
+  weights: ScoreWeights,
+  cni: string,
+  ckb: CompiledKnowledgeBase,
+): PartTables {
+  const n = ckb.meshes.length;
+  const operations = new Float64Array(n * 6);
+  const platform = new Float64Array(n * n);
+  for (const m of ckb.meshes) {
+    for (let absorbs = 0; absorbs < 6; absorbs++)
+      operations[m.index * 6 + absorbs] =
+        weights.operations * operationsFitAt(m, absorbs);
+    for (const current of ckb.meshes)
+      platform[current.index * n + m.index] =
+        weights.platform * platformFitOn(m, cni, current.id);
+  }
+  return { operations, platform };
 }
 
 export function declaresNothing(s: Situation): boolean {
@@ -207,7 +250,11 @@ export function score(
   s: Situation,
   ckb: CompiledKnowledgeBase,
 ): number {
-  return scoreFromOperations(m, s, sumBeforeOperations(m, s, ckb));
+  return scoreFromPlatform(
+    m,
+    s,
+    sumBeforePlatform(m, s, sumBeforeOperations(m, s, ckb)),
+  );
 }
 
 /**
@@ -265,14 +312,6 @@ export function sumBeforePlatform(
   return beforeOperations + operationsPart(m, s);
 }
 
-export function scoreFromOperations(
-  m: CompiledMesh,
-  s: Situation,
-  beforeOperations: number,
-): number {
-  return scoreFromPlatform(m, s, sumBeforePlatform(m, s, beforeOperations));
-}
-
 export function scoreFromPlatform(
   m: CompiledMesh,
   s: Situation,
@@ -282,6 +321,43 @@ export function scoreFromPlatform(
     beforePlatform + platformPart(m, s),
     smallPlatformPenalty(m, s),
     noNeedPenalty(m, s),
+    s,
+  );
+}
+
+/**
+ * The score had the team declared a capacity that absorbs `absorbs`
+ * complexity: only the operations part moves (`b`: the breakdown in `s`,
+ * `before`: its parts before operations).
+ */
+export function scoreAtCapacity(
+  m: CompiledMesh,
+  s: Situation,
+  b: ScoreBreakdown,
+  before: number,
+  absorbs: number,
+): number {
+  return total(
+    before + s.parts.operations[m.index * 6 + absorbs] + b.platform,
+    b.smallPlatformPenalty,
+    b.noNeedPenalty,
+    s,
+  );
+}
+
+/** The score had the platform run the mesh at `current` (an index): only the platform part moves. */
+export function scoreWithCurrentMesh(
+  m: CompiledMesh,
+  s: Situation,
+  b: ScoreBreakdown,
+  beforePlatform: number,
+  current: number,
+  meshes: number,
+): number {
+  return total(
+    beforePlatform + s.parts.platform[current * meshes + m.index],
+    b.smallPlatformPenalty,
+    b.noNeedPenalty,
     s,
   );
 }

@@ -1,12 +1,14 @@
 import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
-import { CAPABILITIES, MESH_IDS, OPS_CAPACITIES } from '../vocabulary';
+import { CAPABILITIES, OPS_CAPACITIES } from '../vocabulary';
 import { BLOCKED_LATENCY, blockedBy, p99PerHop } from './constraints';
 import {
+  absorbedComplexity,
   declaresNothing,
-  scoreWithRequirementsChanged,
-  scoreFromOperations,
-  scoreFromPlatform,
   partsBeforeOperations,
+  scoreAtCapacity,
+  scoreFromPlatform,
+  scoreWithCurrentMesh,
+  scoreWithRequirementsChanged,
   sumBeforePlatform,
   topCandidate,
 } from './scoring';
@@ -118,10 +120,12 @@ function topAfterCapabilityChange(
   return best;
 }
 
-/** Another ops capacity: blockers and the parts before operations stay. */
-function topAfterCapacityChange(
-  v: Situation,
+/** Another ops capacity: blockers and every part but operations stay. */
+function topAtCapacity(
+  s: Situation,
+  absorbs: number,
   scores: readonly number[],
+  breakdowns: readonly ScoreBreakdown[],
   before: Float64Array,
   ckb: CompiledKnowledgeBase,
 ): number {
@@ -129,7 +133,13 @@ function topAfterCapacityChange(
   let bestScore = -1;
   for (const m of ckb.meshes) {
     if (scores[m.index] < 0) continue;
-    const points = scoreFromOperations(m, v, before[m.index]);
+    const points = scoreAtCapacity(
+      m,
+      s,
+      breakdowns[m.index],
+      before[m.index],
+      absorbs,
+    );
     if (points > bestScore) {
       best = m.index;
       bestScore = points;
@@ -138,21 +148,45 @@ function topAfterCapacityChange(
   return best;
 }
 
-/**
- * Another CNI or current mesh: only the platform part moves, and blockers
- * too when the CNI does (`scores` is null then); what the platform already
- * runs never blocks a candidate.
- */
-function topAfterPlatformChange(
-  v: Situation,
-  scores: readonly number[] | null,
+/** Another current mesh: what the platform runs never blocks, and only the platform part moves. */
+function topWithCurrentMesh(
+  s: Situation,
+  current: number,
+  scores: readonly number[],
+  breakdowns: readonly ScoreBreakdown[],
   beforePlatform: Float64Array,
   ckb: CompiledKnowledgeBase,
 ): number {
   let best = -1;
   let bestScore = -1;
   for (const m of ckb.meshes) {
-    if (scores ? scores[m.index] < 0 : blockedBy(m, v, ckb)) continue;
+    if (scores[m.index] < 0) continue;
+    const points = scoreWithCurrentMesh(
+      m,
+      s,
+      breakdowns[m.index],
+      beforePlatform[m.index],
+      current,
+      ckb.meshes.length,
+    );
+    if (points > bestScore) {
+      best = m.index;
+      bestScore = points;
+    }
+  }
+  return best;
+}
+
+/** Another CNI: blockers and the platform part move. */
+function topOnCni(
+  v: Situation,
+  beforePlatform: Float64Array,
+  ckb: CompiledKnowledgeBase,
+): number {
+  let best = -1;
+  let bestScore = -1;
+  for (const m of ckb.meshes) {
+    if (blockedBy(m, v, ckb)) continue;
     const points = scoreFromPlatform(m, v, beforePlatform[m.index]);
     if (points > bestScore) {
       best = m.index;
@@ -195,11 +229,8 @@ export function whatWouldChange(
   const answer = (kind: number, top: number, change: number | string) => {
     v.req = s.req;
     v.pref = s.pref;
-    v.capacity = s.capacity;
-    v.capacityDeclared = s.capacityDeclared;
     v.budgetMs = s.budgetMs;
     v.cni = s.cni;
-    v.currentMesh = s.currentMesh;
     if (top === currentTop || top < 0) return;
     const key = 1 << (kind * ckb.meshes.length + top);
     if (seen & key) return;
@@ -229,9 +260,12 @@ export function whatWouldChange(
   }
   for (const capacity of OPS_CAPACITIES) {
     if (capacity === s.capacity) continue;
-    v.capacity = capacity;
-    v.capacityDeclared = true;
-    answer(CAPACITY, topAfterCapacityChange(v, scores, before, ckb), capacity);
+    const absorbs = absorbedComplexity(capacity, s.deprecated);
+    answer(
+      CAPACITY,
+      topAtCapacity(s, absorbs, scores, breakdowns, before, ckb),
+      capacity,
+    );
   }
   if (s.budgetMs !== Infinity) {
     v.budgetMs = Infinity;
@@ -303,20 +337,15 @@ export function whatWouldChange(
   for (const m of ckb.meshes) {
     if (m.requiresCni && s.cni !== m.requiresCni) {
       v.cni = m.requiresCni;
-      answer(
-        CNI,
-        topAfterPlatformChange(v, null, beforePlatform, ckb),
-        m.requiresCni,
-      );
+      answer(CNI, topOnCni(v, beforePlatform, ckb), m.requiresCni);
     }
   }
-  for (const mesh of MESH_IDS) {
-    if (mesh === s.currentMesh || enough(CURRENT_MESH, unblocked)) continue;
-    v.currentMesh = mesh;
+  for (const m of ckb.meshes) {
+    if (m.id === s.currentMesh || enough(CURRENT_MESH, unblocked)) continue;
     answer(
       CURRENT_MESH,
-      topAfterPlatformChange(v, scores, beforePlatform, ckb),
-      mesh,
+      topWithCurrentMesh(s, m.index, scores, breakdowns, beforePlatform, ckb),
+      m.id,
     );
   }
 

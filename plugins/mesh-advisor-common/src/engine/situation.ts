@@ -2,7 +2,7 @@ import type { Requirements } from '../annotations';
 import { CompiledKnowledgeBase, maskOf } from '../knowledgeBase/compile';
 import { DEFAULT_WEIGHTS, PlatformContext, ScoreWeights } from '../platform';
 import type { MeshId, OpsCapacity } from '../vocabulary';
-import { resourceFits } from './scoring';
+import { PartTables, partTables, resourceFits } from './scoring';
 
 /**
  * One evaluation's inputs as plain numbers: what the scoring loop reads.
@@ -32,6 +32,8 @@ export interface Situation {
   deprecated: boolean;
   /** memory and CPU fit per candidate and data-plane path (see resourceFits) */
   fits: readonly number[];
+  /** operations and platform parts at every capacity and current mesh (see partTables) */
+  parts: PartTables;
 }
 
 /** The platform's share of every situation, worked out once per evaluator. */
@@ -44,6 +46,7 @@ export type PlatformSituation = Pick<
   | 'weights'
   | 'weightSum'
   | 'smallPlatform'
+  | 'parts'
 >;
 
 export function platformSituation(
@@ -68,6 +71,7 @@ export function platformSituation(
     smallPlatform:
       platform.serviceCount !== undefined &&
       platform.serviceCount < smallPlatformThreshold,
+    parts: partTables(weights, platform.cni, ckb),
   };
 }
 
@@ -98,5 +102,6 @@ export function buildSituation(
     depth: Math.max(1, Math.floor(depth) || 1),
     deprecated: lifecycle === 'deprecated',
     fits: resourceFits(replicas, ckb),
+    parts: p.parts,
   };
 }
