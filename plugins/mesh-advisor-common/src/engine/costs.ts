@@ -42,18 +42,19 @@ export function cpuPer1k(
 
 function writeOverheadNote(
   m: CompiledMesh,
-  replicas: number,
+  s: Situation,
   waypoint: boolean,
-  replicasDeclared: boolean,
   ckb: CompiledKnowledgeBase,
 ): string {
   if (m.placement === 'none') return 'no data plane to run';
   let note =
     m.placement === 'pod'
-      ? `one proxy per pod × ${replicas} replica${replicas === 1 ? '' : 's'}`
+      ? `one proxy per pod × ${s.replicas} replica${
+          s.replicas === 1 ? '' : 's'
+        }`
       : `share of a per-node proxy (${ckb.podsPerNode} pods per node assumed)`;
   if (waypoint) note += '; plus one waypoint proxy for L7 features';
-  if (!replicasDeclared) note += '; replicas not declared, 1 assumed';
+  if (!s.replicasDeclared) note += '; replicas not declared, 1 assumed';
   return note;
 }
 
@@ -64,23 +65,17 @@ const notes = new WeakMap<CompiledMesh, string[]>();
 
 function overheadNote(
   m: CompiledMesh,
-  replicas: number,
+  s: Situation,
   waypoint: boolean,
-  replicasDeclared: boolean,
   ckb: CompiledKnowledgeBase,
 ): string {
+  const { replicas } = s;
   if (!(replicas < NOTED_REPLICAS && Number.isInteger(replicas)))
-    return writeOverheadNote(m, replicas, waypoint, replicasDeclared, ckb);
+    return writeOverheadNote(m, s, waypoint, ckb);
   let noted = notes.get(m);
   if (!noted) notes.set(m, (noted = new Array(NOTED_REPLICAS * 4)));
-  const key = replicas * 4 + (waypoint ? 2 : 0) + (replicasDeclared ? 1 : 0);
-  return (noted[key] ??= writeOverheadNote(
-    m,
-    replicas,
-    waypoint,
-    replicasDeclared,
-    ckb,
-  ));
+  const key = replicas * 4 + (waypoint ? 2 : 0) + (s.replicasDeclared ? 1 : 0);
+  return (noted[key] ??= writeOverheadNote(m, s, waypoint, ckb));
 }
 
 export function estimateOverhead(
@@ -106,6 +101,6 @@ export function estimateOverhead(
     callChainDepth: s.depth,
     replicas: s.replicas,
     rps: s.rps,
-    note: overheadNote(m, s.replicas, l7, s.replicasDeclared, ckb),
+    note: overheadNote(m, s, l7, ckb),
   };
 }

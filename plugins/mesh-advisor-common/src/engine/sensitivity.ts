@@ -120,77 +120,18 @@ function topAfterCapabilityChange(
   return best;
 }
 
-/** Another ops capacity: blockers and every part but operations stay. */
-function topAtCapacity(
-  s: Situation,
-  absorbs: number,
-  scores: readonly number[],
-  breakdowns: readonly ScoreBreakdown[],
-  before: Float64Array,
+/** Index of the candidate with the most points (-1: blocked), or -1 when every one is blocked. */
+function bestOf(
   ckb: CompiledKnowledgeBase,
+  points: (m: CompiledMesh) => number,
 ): number {
   let best = -1;
   let bestScore = -1;
   for (const m of ckb.meshes) {
-    if (scores[m.index] < 0) continue;
-    const points = scoreAtCapacity(
-      m,
-      s,
-      breakdowns[m.index],
-      before[m.index],
-      absorbs,
-    );
-    if (points > bestScore) {
+    const p = points(m);
+    if (p > bestScore) {
       best = m.index;
-      bestScore = points;
-    }
-  }
-  return best;
-}
-
-/** Another current mesh: what the platform runs never blocks, and only the platform part moves. */
-function topWithCurrentMesh(
-  s: Situation,
-  current: number,
-  scores: readonly number[],
-  breakdowns: readonly ScoreBreakdown[],
-  beforePlatform: Float64Array,
-  ckb: CompiledKnowledgeBase,
-): number {
-  let best = -1;
-  let bestScore = -1;
-  for (const m of ckb.meshes) {
-    if (scores[m.index] < 0) continue;
-    const points = scoreWithCurrentMesh(
-      m,
-      s,
-      breakdowns[m.index],
-      beforePlatform[m.index],
-      current,
-      ckb.meshes.length,
-    );
-    if (points > bestScore) {
-      best = m.index;
-      bestScore = points;
-    }
-  }
-  return best;
-}
-
-/** Another CNI: blockers and the platform part move. */
-function topOnCni(
-  v: Situation,
-  beforePlatform: Float64Array,
-  ckb: CompiledKnowledgeBase,
-): number {
-  let best = -1;
-  let bestScore = -1;
-  for (const m of ckb.meshes) {
-    if (blockedBy(m, v, ckb)) continue;
-    const points = scoreFromPlatform(m, v, beforePlatform[m.index]);
-    if (points > bestScore) {
-      best = m.index;
-      bestScore = points;
+      bestScore = p;
     }
   }
   return best;
@@ -263,7 +204,17 @@ export function whatWouldChange(
     const absorbs = absorbedComplexity(capacity, s.deprecated);
     answer(
       CAPACITY,
-      topAtCapacity(s, absorbs, scores, breakdowns, before, ckb),
+      bestOf(ckb, m =>
+        scores[m.index] < 0
+          ? -1
+          : scoreAtCapacity(
+              m,
+              s,
+              breakdowns[m.index],
+              before[m.index],
+              absorbs,
+            ),
+      ),
       capacity,
     );
   }
@@ -337,14 +288,33 @@ export function whatWouldChange(
   for (const m of ckb.meshes) {
     if (m.requiresCni && s.cni !== m.requiresCni) {
       v.cni = m.requiresCni;
-      answer(CNI, topOnCni(v, beforePlatform, ckb), m.requiresCni);
+      answer(
+        CNI,
+        bestOf(ckb, c =>
+          blockedBy(c, v, ckb)
+            ? -1
+            : scoreFromPlatform(c, v, beforePlatform[c.index]),
+        ),
+        m.requiresCni,
+      );
     }
   }
   for (const m of ckb.meshes) {
     if (m.id === s.currentMesh || enough(CURRENT_MESH, unblocked)) continue;
     answer(
       CURRENT_MESH,
-      topWithCurrentMesh(s, m.index, scores, breakdowns, beforePlatform, ckb),
+      bestOf(ckb, c =>
+        scores[c.index] < 0
+          ? -1
+          : scoreWithCurrentMesh(
+              c,
+              s,
+              breakdowns[c.index],
+              beforePlatform[c.index],
+              m.index,
+              ckb.meshes.length,
+            ),
+      ),
       m.id,
     );
   }
