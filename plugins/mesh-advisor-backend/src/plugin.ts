@@ -60,6 +60,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
         const evaluations = new EvaluationService({
           store,
           catalog,
+          permissions,
           knowledgeBase,
           platform,
           cacheMs: settings.cacheMs,

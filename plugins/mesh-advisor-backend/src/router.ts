@@ -56,31 +56,41 @@ export async function createRouter(
   );
 
   router.get('/evaluations', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const q = req.query;
     // Serialized once per reused page (see EvaluationService.listJson); the
     // typed router expects the object, so the plain response sends the body.
     sendJsonBody(
       res as express.Response,
-      await evaluations.listJson({
-        owner: q.owner,
-        system: q.system,
-        mesh: q.mesh as MeshId | undefined,
-        status: q.status as EvaluationStatus | undefined,
-        decision: q.decision,
-        q: q.q,
-        sort: (q.sort ?? 'name') as SortField,
-        order: q.order === 'desc' ? 'desc' : 'asc',
-        limit: Number(q.limit ?? 50),
-        cursor: q.cursor,
-      }),
+      await evaluations.listJson(
+        {
+          owner: q.owner,
+          system: q.system,
+          mesh: q.mesh as MeshId | undefined,
+          status: q.status as EvaluationStatus | undefined,
+          decision: q.decision,
+          q: q.q,
+          sort: (q.sort ?? 'name') as SortField,
+          order: q.order === 'desc' ? 'desc' : 'asc',
+          limit: Number(q.limit ?? 50),
+          cursor: q.cursor,
+        },
+        credentials,
+      ),
     );
   });
 
   router.get('/summary', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     // Serialized once per cached summary (see listJson above).
-    sendJsonBody(res as express.Response, await evaluations.summaryJson());
+    sendJsonBody(
+      res as express.Response,
+      await evaluations.summaryJson(credentials),
+    );
   });
 
   router.post('/evaluate', async (req, res) => {

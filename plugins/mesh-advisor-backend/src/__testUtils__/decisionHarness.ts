@@ -51,7 +51,10 @@ const meshAdvisorPermissionNames = new Set(
  * mesh-advisor permissions are allowed for the entity refs granted to a user,
  * everything else is allowed. Records what it was asked.
  */
-export function fakePermissions(grants: Record<string, string[]>) {
+export function fakePermissions(
+  grants: Record<string, string[]>,
+  catalogRead: Record<string, 'deny' | 'conditional'> = {},
+) {
   const asked: {
     user: string | undefined;
     permission: string;
@@ -74,10 +77,28 @@ export function fakePermissions(grants: Record<string, string[]>) {
         };
       });
     },
-    async authorizeConditional(requests) {
-      return requests.map(() => ({
-        result: AuthorizeResult.ALLOW,
-      }));
+    // Catalog read as `catalogRead` says per user (allowed when not listed);
+    // a conditional decision leaves it to the catalog (FakeCatalog.visibleTo).
+    async authorizeConditional(requests, options) {
+      const user = (options.credentials.principal as { userEntityRef?: string })
+        .userEntityRef;
+      return requests.map(r => {
+        asked.push({ user, permission: r.permission.name });
+        const read = user ? catalogRead[user] : undefined;
+        if (read === 'deny') return { result: AuthorizeResult.DENY };
+        if (read === 'conditional')
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: [user!] },
+            },
+          };
+        return { result: AuthorizeResult.ALLOW };
+      });
     },
   };
   const factory = createServiceFactory({
@@ -93,6 +114,8 @@ export const as = (user: string) => mockCredentials.user.header(user);
 export interface StartOptions {
   catalog?: FakeCatalog;
   grants?: Record<string, string[]>;
+  /** catalog read per user: denied, or conditional (the catalog decides what); allowed when not listed */
+  catalogRead?: Record<string, 'deny' | 'conditional'>;
   /** run the sweep at start (default true) */
   sweepAtStart?: boolean;
 }
@@ -112,7 +135,10 @@ export async function startDecisionBackendOn(
   options: StartOptions = {},
 ) {
   const catalog = options.catalog ?? new FakeCatalog(loadExampleEntities());
-  const permissions = fakePermissions(options.grants ?? DEFAULT_GRANTS);
+  const permissions = fakePermissions(
+    options.grants ?? DEFAULT_GRANTS,
+    options.catalogRead,
+  );
   const scheduler = mockServices.scheduler() as any;
   const backend = await startTestBackend({
     features: [

@@ -39,6 +39,8 @@ export type ListQuery = {
   order: 'asc' | 'desc';
   limit: number;
   cursor?: string;
+  /** only these services (entity refs, lower case): the ones the caller may read, when that is not all */
+  onlyRefs?: readonly string[];
 };
 
 export type SweepRecord = {

@@ -187,9 +187,32 @@ export class KnexEvaluationStore implements EvaluationStore {
   }
 
   list(query: ListQuery): Promise<ListPage> {
+    // A caller's own set of services is theirs: not shared between callers.
+    if (query.onlyRefs) return this.readPage(query);
     return this.cached(`page:${JSON.stringify(query)}`, () =>
       this.readPage(query),
     );
+  }
+
+  /**
+   * Restricts `q` to the given services in one bound parameter, however
+   * many there are (a long `IN (?, ?, …)` list runs into the databases'
+   * limits on parameters).
+   */
+  private whereRefIn(q: Knex.QueryBuilder, refs: readonly string[]) {
+    switch (this.db.client.dialect) {
+      case 'postgresql':
+        q.whereRaw('e.entity_ref = ANY(?::text[])', [refs as string[]]);
+        break;
+      case 'sqlite3':
+      case 'better-sqlite3':
+        q.whereRaw('e.entity_ref IN (SELECT value FROM json_each(?))', [
+          JSON.stringify(refs),
+        ]);
+        break;
+      default:
+        q.whereIn('e.entity_ref', refs as string[]);
+    }
   }
 
   private async readPage(query: ListQuery): Promise<ListPage> {
@@ -199,6 +222,7 @@ export class KnexEvaluationStore implements EvaluationStore {
       if (query.system) q.where('e.system', fullRef(query.system, 'system'));
       if (query.mesh) q.where('e.recommended_mesh', query.mesh);
       if (query.status) q.where('e.status', query.status);
+      if (query.onlyRefs) this.whereRefIn(q, query.onlyRefs);
       if (query.q) {
         const needle = query.q
           .trim()
@@ -262,12 +286,13 @@ export class KnexEvaluationStore implements EvaluationStore {
       query.decision,
       query.q,
     ]);
-    const [rows, count] = await Promise.all([
+    const count = async () => {
+      const [{ count: n }] = await filtered().count({ count: '*' });
+      return Number(n);
+    };
+    const [rows, total] = await Promise.all([
       page,
-      this.cached(`count:${countKey}`, async () => {
-        const [{ count: n }] = await filtered().count({ count: '*' });
-        return Number(n);
-      }),
+      query.onlyRefs ? count() : this.cached(`count:${countKey}`, count),
     ]);
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
@@ -291,7 +316,7 @@ export class KnexEvaluationStore implements EvaluationStore {
     const last = items[items.length - 1];
     return {
       items: items.map(r => toRow(r, decisions.get(r.entity_ref))),
-      totalCount: count,
+      totalCount: total,
       nextCursor:
         more && last
           ? encodeCursor({

@@ -1025,7 +1025,7 @@ export const spec = {
         "tags": [
           "evaluations"
         ],
-        "description": "Every stored evaluation, filtered, sorted and paginated on the server.",
+        "description": "Every stored evaluation the caller may read (catalog read permission; under a conditional decision, the services the catalog returns to them), filtered, sorted and paginated on the server.",
         "parameters": [
           {
             "name": "owner",
@@ -1163,7 +1163,7 @@ export const spec = {
         "tags": [
           "evaluations"
         ],
-        "description": "Counts per recommended mesh and status, staleness, and the platform-level recommendation.",
+        "description": "Counts per recommended mesh and status (the platform's), staleness, and the platform-level recommendation; its unsatisfied services are only those the caller may read.",
         "responses": {
           "200": {
             "description": "The summary.",

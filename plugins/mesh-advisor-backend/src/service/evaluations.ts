@@ -1,4 +1,7 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -15,6 +18,7 @@ import type {
   ListQuery,
 } from '../database/EvaluationStore';
 import { JsonBody, jsonBody } from './jsonBody';
+import { ReadAccessResolver } from './readAccess';
 import type { StoredSummary } from './summary';
 import { isService } from './sweep';
 
@@ -32,10 +36,19 @@ export class EvaluationService {
       catalog: CatalogService;
       knowledgeBase: KnowledgeBase;
       platform: PlatformContextInput;
+      permissions: PermissionsService;
       /** how long this replica reuses the summary it read (ms; 0: never) */
       cacheMs?: number;
     },
-  ) {}
+  ) {
+    this.readAccess = new ReadAccessResolver({
+      permissions: deps.permissions,
+      catalog: deps.catalog,
+      cacheMs: deps.cacheMs ?? 2000,
+    });
+  }
+
+  private readonly readAccess: ReadAccessResolver;
 
   /**
    * The entity's evaluation. The catalog is asked first, with the caller's
@@ -100,11 +113,21 @@ export class EvaluationService {
   }
 
   /**
-   * A page as a JSON response body. The store hands out the same page object
+   * A page of the services the caller may read, as a JSON response body.
+   * When they may read every one, the store hands out the same page object
    * while it reuses it (see meshAdvisor.cacheSeconds), so each is serialized
    * once, not once per request.
    */
-  async listJson(query: ListQuery): Promise<JsonBody> {
+  async listJson(
+    query: ListQuery,
+    credentials: BackstageCredentials,
+  ): Promise<JsonBody> {
+    const access = await this.readAccess.of(credentials);
+    if (!access.all) {
+      if (!access.refs.length)
+        return jsonBody({ items: [], totalCount: 0, nextCursor: null });
+      return jsonBody(await this.list({ ...query, onlyRefs: access.refs }));
+    }
     const page = await this.list(query);
     let body = this.serialized.get(page);
     if (!body) {
@@ -127,10 +150,25 @@ export class EvaluationService {
   /**
    * The summary as a JSON response body. It is ~40 kB (the platform
    * recommendation lists unsatisfied services), so it is serialized once per
-   * cached summary rather than once per request.
+   * cached summary rather than once per request. The counts are the
+   * platform's; a caller who may not read every service sees only those
+   * they may read among the unsatisfied.
    */
-  summaryJson(): Promise<JsonBody> {
-    return this.cachedSummary().json;
+  async summaryJson(credentials: BackstageCredentials): Promise<JsonBody> {
+    const access = await this.readAccess.of(credentials);
+    if (access.all) return this.cachedSummary().json;
+    const summary = await this.summary();
+    if (!summary.platform) return jsonBody(summary);
+    const readable = new Set(access.refs);
+    return jsonBody({
+      ...summary,
+      platform: {
+        ...summary.platform,
+        unsatisfied: summary.platform.unsatisfied.filter(u =>
+          readable.has(u.entityRef.toLowerCase()),
+        ),
+      },
+    });
   }
 
   /** Forget the cached summary (this replica just swept). */

@@ -1,5 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   catalogServiceRef,
@@ -87,6 +87,18 @@ export class FakeCatalog {
                   )
                     ? e
                     : undefined,
+                ),
+              };
+            }
+            if (method === 'getEntities') {
+              const [req, opts] = args;
+              const res = await c.getEntities(req, opts);
+              return {
+                items: res.items.filter(e =>
+                  this.allowed(
+                    opts?.credentials,
+                    stringifyEntityRef(e).toLowerCase(),
+                  ),
                 ),
               };
             }
