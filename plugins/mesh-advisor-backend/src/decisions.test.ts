@@ -429,6 +429,81 @@ describe.each(databases.eachSupportedId())(
       ).toBe(400);
     });
 
+    it('accepting a decision supersedes the one accepted before it; an older one cannot replace a newer', async () => {
+      const { file, transition, get } = await startDecisionBackend(
+        databases,
+        databaseId,
+      );
+      const filed = async (title: string) => {
+        const { status, body } = await file(OWNER, { title });
+        expect(status).toBe(201);
+        await new Promise(r => setTimeout(r, 5)); // distinct creation times
+        return body.id as string;
+      };
+      const a = await filed('Decision A');
+      const b = await filed('Decision B');
+      const c = await filed('Decision C');
+      const d = await filed('Decision D');
+      await transition(OWNER, a, { action: 'accept', version: 1 });
+
+      const accepted = await transition(OWNER, b, {
+        action: 'accept',
+        version: 1,
+      });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({
+        status: 'accepted',
+        supersedes: a,
+      });
+      const { body: previous } = await get(OWNER, `/decisions/${a}`);
+      expect(previous).toMatchObject({
+        status: 'superseded',
+        supersededBy: b,
+        version: 3,
+      });
+      expect(previous.events[2]).toMatchObject({
+        type: 'superseded',
+        actor: OWNER,
+        fromStatus: 'accepted',
+        toStatus: 'superseded',
+        version: 3,
+        note: `Superseded by ${b} on its acceptance`,
+      });
+      const inForce = async () =>
+        (
+          await get(
+            OWNER,
+            `/decisions?entityRef=${encodeURIComponent(
+              'component:default/payments-api',
+            )}&status=accepted`,
+          )
+        ).body.items.map((i: { id: string }) => i.id);
+      expect(await inForce()).toEqual([b]);
+
+      // D, the newest, replaces B; C, filed before D, can no longer be accepted
+      await transition(OWNER, d, { action: 'accept', version: 1 });
+      expect(await inForce()).toEqual([d]);
+      const older = await transition(OWNER, c, {
+        action: 'accept',
+        version: 1,
+      });
+      expect(older.status).toBe(400);
+      expect(older.body.error.message).toBe(
+        `action: ${d}, filed after this decision, is accepted for component:default/payments-api, and an older decision cannot replace it; reject this one, or file a new decision`,
+      );
+      expect((await get(OWNER, `/decisions/${c}`)).body).toMatchObject({
+        status: 'proposed',
+        version: 1,
+      });
+      expect(await inForce()).toEqual([d]);
+      // the overview shows the decision in force
+      const row = await get(OWNER, '/evaluations?q=payments-api');
+      expect(row.body.items[0].decision).toMatchObject({
+        id: d,
+        status: 'accepted',
+      });
+    });
+
     it('links supersedes one to one, and only to a newer decision', async () => {
       const { file, transition, get } = await startDecisionBackend(
         databases,
@@ -439,46 +514,59 @@ describe.each(databases.eachSupportedId())(
         ids.push((await file(OWNER, { title })).body.id);
         await new Promise(r => setTimeout(r, 5)); // distinct creation times
       }
-      for (const i of [0, 1, 3])
-        expect(
-          (await transition(OWNER, ids[i], { action: 'accept', version: 1 }))
-            .status,
-        ).toBe(200);
+      const [one, two, three, four] = ids;
+      await transition(OWNER, one, { action: 'accept', version: 1 });
+      // a proposed newer decision supersedes the accepted one
       expect(
         (
-          await transition(OWNER, ids[0], {
+          await transition(OWNER, one, {
             action: 'supersede',
             version: 2,
-            supersededBy: ids[2],
+            supersededBy: three,
           })
         ).status,
       ).toBe(200);
-      const again = await transition(OWNER, ids[1], {
+      await transition(OWNER, two, { action: 'accept', version: 1 });
+      const again = await transition(OWNER, two, {
         action: 'supersede',
         version: 2,
-        supersededBy: ids[2],
+        supersededBy: three,
       });
       expect(again.status).toBe(400);
       expect(again.body.error.message).toContain(
-        `supersededBy: ${ids[2]} already supersedes ${ids[0]}`,
+        `supersededBy: ${three} already supersedes ${one}`,
       );
-      const older = await transition(OWNER, ids[3], {
+      // Four, accepted, replaces Two; Three, filed before Four, cannot supersede it
+      await transition(OWNER, four, { action: 'accept', version: 1 });
+      const olderLink = await transition(OWNER, four, {
         action: 'supersede',
         version: 2,
-        supersededBy: ids[1],
+        supersededBy: three,
       });
-      expect(older.status).toBe(400);
-      expect(older.body.error.message).toContain(
+      expect(olderLink.status).toBe(400);
+      expect(olderLink.body.error.message).toContain(
         'only a newer decision can supersede',
       );
-      for (const i of [1, 3]) {
-        expect((await get(OWNER, `/decisions/${ids[i]}`)).body).toMatchObject({
-          status: 'accepted',
-          version: 2,
-          supersedes: null,
-          supersededBy: null,
-        });
-      }
+      const state = async (id: string) =>
+        (await get(OWNER, `/decisions/${id}`)).body;
+      expect(await state(one)).toMatchObject({
+        status: 'superseded',
+        supersededBy: three,
+      });
+      expect(await state(two)).toMatchObject({
+        status: 'superseded',
+        supersededBy: four,
+      });
+      expect(await state(three)).toMatchObject({
+        status: 'proposed',
+        supersedes: one,
+      });
+      expect(await state(four)).toMatchObject({
+        status: 'accepted',
+        version: 2,
+        supersedes: two,
+        supersededBy: null,
+      });
     });
 
     it('answers 409 naming the current version when the edited version is stale', async () => {

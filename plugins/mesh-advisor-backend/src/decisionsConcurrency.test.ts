@@ -113,12 +113,14 @@ describe.each(databases.eachSupportedId())(
         });
       }
 
-      // each target: exactly one winning transition; the others got 409 naming version 2
+      // each target: exactly one winning transition; the others got 409
+      // naming version 2 — or, for an accept, 400 when a decision about the
+      // same entity filed after it had been accepted already
       for (const t of targets) {
         const racers = results.filter(
           r => r.op.kind === 'transition' && r.op.target === t.id,
         );
-        expect(racers.map(r => r.status).sort()).toEqual([200, 409, 409, 409]);
+        expect(racers.filter(r => r.status === 200)).toHaveLength(1);
         const winner = racers.find(r => r.status === 200)!;
         const action = (winner.op as Extract<Op, { kind: 'transition' }>)
           .action;
@@ -127,10 +129,31 @@ describe.each(databases.eachSupportedId())(
           version: 2,
           status: action === 'accept' ? 'accepted' : 'rejected',
         });
-        for (const loser of racers.filter(r => r.status === 409)) {
-          expect(loser.body.error.message).toContain('version 2');
-        }
+        const lost = (r: (typeof racers)[number]) => {
+          const message = String(r.body.error?.message);
+          if (r.status === 409 && message.includes('version 2')) return 'stale';
+          const accept = (r.op as { action: string }).action === 'accept';
+          if (r.status === 400 && accept && message.includes('older decision'))
+            return 'older';
+          return `${r.status}: ${message}`;
+        };
+        expect(
+          racers
+            .filter(r => r.status !== 200)
+            .map(lost)
+            .filter(why => why !== 'stale' && why !== 'older'),
+        ).toEqual([]);
       }
+
+      // one decision in force per entity, however the accepts raced
+      const inForce = await knex('mesh_advisor_decisions')
+        .where('status', 'accepted')
+        .select('entity_ref');
+      expect(new Set(inForce.map(r => r.entity_ref)).size).toBe(inForce.length);
+      const replaced = await knex('mesh_advisor_decisions')
+        .where('status', 'superseded')
+        .count({ n: '*' });
+      const replacedOnAccept = Number(replaced[0].n);
 
       // a second round: superseding the accepted targets, three racers each, each naming a different newer decision
       const accepted = (await knex('mesh_advisor_decisions')
@@ -215,8 +238,38 @@ describe.each(databases.eachSupportedId())(
         ).toBe(d.supersedes ? d.id : null);
       }
       expect(events).toHaveLength(
-        TARGETS + CREATES + TARGETS + accepted.length,
+        TARGETS + CREATES + TARGETS + replacedOnAccept + accepted.length,
       );
+    });
+
+    it('racing accepts of ten proposals about one entity leave one decision in force', async () => {
+      const { file, transition, knex } = await startDecisionBackend(
+        databases,
+        databaseId,
+        { grants },
+      );
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        ids.push((await file(OWNER, { title: `proposal ${i}` })).body.id);
+        await new Promise(r => setTimeout(r, 2)); // distinct creation times
+      }
+      const results = await Promise.all(
+        shuffle(ids).map(id =>
+          transition(OWNER, id, { action: 'accept', version: 1 }),
+        ),
+      );
+      // each accept either replaced the decision in force or was refused as older than it
+      for (const r of results) expect([200, 400]).toContain(r.status);
+      const rows = await knex('mesh_advisor_decisions').whereIn('id', ids);
+      const accepted = rows.filter(r => r.status === 'accepted');
+      expect(accepted).toHaveLength(1);
+      // every other accepted one was superseded, each by the one accepted after it
+      const superseded = rows.filter(r => r.status === 'superseded');
+      expect(superseded).toHaveLength(
+        results.filter(r => r.status === 200).length - 1,
+      );
+      for (const d of superseded)
+        expect(rows.find(r => r.id === d.superseded_by)?.supersedes).toBe(d.id);
     });
 
     it('two supersedes racing for the same newer decision: one link, the other refused', async () => {
@@ -225,12 +278,27 @@ describe.each(databases.eachSupportedId())(
         databaseId,
         { grants },
       );
+      // Two accepted decisions about one entity: only a database written
+      // before an accept superseded the one in force holds them.
       const older: string[] = [];
       for (const title of ['older one', 'older two']) {
         const { body } = await file(OWNER, { title });
-        await transition(OWNER, body.id, { action: 'accept', version: 1 });
         older.push(body.id);
       }
+      await transition(OWNER, older[0], { action: 'accept', version: 1 });
+      await knex('mesh_advisor_decisions')
+        .where('id', older[1])
+        .update({ status: 'accepted', version: 2 });
+      await knex('mesh_advisor_decision_events').insert({
+        decision_id: older[1],
+        type: 'accepted',
+        actor: OWNER,
+        at: Date.now(),
+        from_status: 'proposed',
+        to_status: 'accepted',
+        version: 2,
+        note: null,
+      });
       await new Promise(r => setTimeout(r, 5));
       const { body: newer } = await file(OWNER, { title: 'newer' });
       const results = await Promise.all(

@@ -54,7 +54,9 @@ export type StatusChangeResult =
   /** the decision is no longer at the expected version; `current` is where it is now */
   | { outcome: 'conflict'; current: number }
   /** supersede only: the newer decision cannot take the link (it already supersedes another, or was rejected or superseded meanwhile) */
-  | { outcome: 'link-refused'; reason: string };
+  | { outcome: 'link-refused'; reason: string }
+  /** accept only: a decision about the same entity filed after this one is accepted, and an older decision cannot replace it */
+  | { outcome: 'newer-accepted'; newer: string };
 
 /** Append-only storage of decisions: no update without an event, no delete. */
 export interface DecisionStore {
@@ -70,6 +72,8 @@ export interface DecisionStore {
   /**
    * Applies a status change and records its event in one transaction: both
    * or neither. A supersede also links the newer decision back (`supersedes`).
+   * An accept also supersedes the entity's decision accepted before it, so
+   * one decision is in force per entity.
    */
   changeStatus(change: StatusChange, now: Date): Promise<StatusChangeResult>;
 }

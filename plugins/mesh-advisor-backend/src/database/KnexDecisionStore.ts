@@ -168,6 +168,7 @@ export class KnexDecisionStore implements DecisionStore {
     const at = now.getTime();
     try {
       return await this.db.transaction(async tx => {
+        if (c.to === 'accepted') await this.lockLiveDecisions(tx, c.id);
         // Optimistic concurrency: the update only lands on the version (and
         // status) the caller saw. Racers on the same decision queue on its row
         // lock; all but the first then match nothing.
@@ -222,6 +223,7 @@ export class KnexDecisionStore implements DecisionStore {
           version: c.expectedVersion + 1,
           note: c.note ?? null,
         });
+        if (c.to === 'accepted') await this.supersedePrevious(tx, c, at);
         return {
           outcome: 'changed' as const,
           decision: toDecision(await tx(DECISIONS).where('id', c.id).first()),
@@ -235,6 +237,72 @@ export class KnexDecisionStore implements DecisionStore {
       if (isRace(e)) return this.explainRace(c);
       throw e;
     }
+  }
+
+  /**
+   * Locks the live decisions about the entity of decision `id` (PostgreSQL;
+   * SQLite runs one write transaction at a time anyway), in id order, so
+   * that racing accepts of two of them queue rather than deadlock, and the
+   * second sees the first once it commits.
+   */
+  private async lockLiveDecisions(tx: Knex.Transaction, id: string) {
+    if (this.db.client.dialect !== 'postgresql') return;
+    await tx(DECISIONS)
+      .whereIn('entity_ref', tx(DECISIONS).select('entity_ref').where('id', id))
+      .whereIn('status', ['proposed', 'accepted'])
+      .orderBy('id')
+      .forUpdate()
+      .select('id');
+  }
+
+  /**
+   * One decision in force per entity: the decision accepted before `c.id`
+   * (the newest other accepted one) is superseded by it, with an event of
+   * its own. A newer accepted decision cannot be replaced by an older one:
+   * the accept is refused. Nothing is superseded when the accepted decision
+   * already supersedes another (possible only with decisions accepted
+   * before this rule).
+   */
+  private async supersedePrevious(
+    tx: Knex.Transaction,
+    c: StatusChange,
+    at: number,
+  ) {
+    const accepted = await tx(DECISIONS).where('id', c.id).first();
+    const previous = await tx(DECISIONS)
+      .where({ entity_ref: accepted.entity_ref, status: 'accepted' })
+      .whereNot('id', c.id)
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    if (!previous) return;
+    const newer =
+      Number(previous.created_at) > Number(accepted.created_at) ||
+      (Number(previous.created_at) === Number(accepted.created_at) &&
+        previous.id > accepted.id);
+    if (newer)
+      throw new Abort({ outcome: 'newer-accepted', newer: previous.id });
+    if (accepted.supersedes) return;
+    const version = Number(previous.version) + 1;
+    await tx(DECISIONS).where({ id: previous.id, status: 'accepted' }).update({
+      status: 'superseded',
+      version,
+      updated_at: at,
+      superseded_by: c.id,
+    });
+    await tx(DECISIONS).where('id', c.id).update({ supersedes: previous.id });
+    await tx(EVENTS).insert({
+      decision_id: previous.id,
+      type: 'superseded',
+      actor: c.actor,
+      at,
+      from_status: 'accepted',
+      to_status: 'superseded',
+      version,
+      note: `Superseded by ${c.id} on its acceptance`,
+    });
   }
 
   private async explainRace(c: StatusChange): Promise<StatusChangeResult> {

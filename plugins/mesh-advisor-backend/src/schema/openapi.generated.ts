@@ -1585,7 +1585,7 @@ export const spec = {
         "tags": [
           "decisions"
         ],
-        "description": "accept or reject a proposed decision; supersede an accepted one with a newer decision about the same entity.",
+        "description": "accept or reject a proposed decision; supersede an accepted one with a newer decision about the same entity. Accepting supersedes the decision accepted before it (one decision in force per entity); a proposal filed before the accepted decision cannot be accepted (400).",
         "parameters": [
           {
             "$ref": "#/components/parameters/decisionId"

@@ -441,6 +441,10 @@ export class DecisionService {
         throw new ConflictError(
           `version: you edited version ${body.version}, but the decision is now at version ${result.current}; reload and try again`,
         );
+      case 'newer-accepted':
+        throw new InputError(
+          `action: ${result.newer}, filed after this decision, is accepted for ${decision.entityRef}, and an older decision cannot replace it; reject this one, or file a new decision`,
+        );
       default:
         throw new ConflictError(
           `supersededBy: ${result.reason} (changed meanwhile); reload and try again`,

@@ -318,6 +318,35 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
         `action: cannot ${body.action} a ${decision.status} decision; only a ${t.from} one`,
       );
     }
+    if (body.action === 'accept') {
+      // as the backend: one decision in force per entity
+      const previous = this.decisions.find(
+        d =>
+          d.id !== id &&
+          d.entityRef === decision.entityRef &&
+          d.status === 'accepted',
+      );
+      if (previous && previous.createdAt > decision.createdAt)
+        throw await responseError(
+          400,
+          `action: ${previous.id}, filed after this decision, is accepted for ${decision.entityRef}, and an older decision cannot replace it; reject this one, or file a new decision`,
+        );
+      if (previous && !decision.supersedes) {
+        previous.status = 'superseded';
+        previous.version += 1;
+        previous.supersededBy = id;
+        decision.supersedes = previous.id;
+        (this.events[previous.id] ??= []).push({
+          type: 'superseded',
+          actor: this.user,
+          at: new Date().toISOString(),
+          fromStatus: 'accepted',
+          toStatus: 'superseded',
+          version: previous.version,
+          note: `Superseded by ${id} on its acceptance`,
+        });
+      }
+    }
     if (body.action === 'supersede') {
       const newer = this.decisions.find(d => d.id === body.supersededBy);
       if (!newer || newer.entityRef !== decision.entityRef) {

@@ -135,15 +135,7 @@ describe('fixtures match the OpenAPI document', () => {
       [],
     );
 
-    const transition = { action: 'accept' as const, version: created.version };
-    expect(
-      openApi.validateRequestBody('TransitionDecision', transition),
-    ).toEqual([]);
-    const after = await api.transitionDecision(created.id, transition);
-    expect(openApi.validateResponse('TransitionDecision', 200, after)).toEqual(
-      [],
-    );
-
+    // the accepted decision is superseded by the new one, which is then accepted
     const supersede = {
       action: 'supersede' as const,
       version: accepted.version,
@@ -153,6 +145,15 @@ describe('fixtures match the OpenAPI document', () => {
       openApi.validateRequestBody('TransitionDecision', supersede),
     ).toEqual([]);
     await api.transitionDecision(accepted.id, supersede);
+
+    const transition = { action: 'accept' as const, version: created.version };
+    expect(
+      openApi.validateRequestBody('TransitionDecision', transition),
+    ).toEqual([]);
+    const after = await api.transitionDecision(created.id, transition);
+    expect(openApi.validateResponse('TransitionDecision', 200, after)).toEqual(
+      [],
+    );
 
     const withEvents = await api.getDecision(accepted.id);
     expect(withEvents.events.map(e => e.type)).toEqual([

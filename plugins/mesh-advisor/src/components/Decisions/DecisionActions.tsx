@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { meshAdvisorApiRef } from '../../api/MeshAdvisorApi';
 import type { Decision, DecisionTransition } from '../../api/types';
@@ -26,6 +27,24 @@ export function supersedeCandidates(
 }
 
 /**
+ * The accepted decision about the same entity that accepting `decision`
+ * would supersede (`older`), or that keeps it from being accepted because
+ * it was filed after it (`newer`).
+ */
+export function acceptedBeside(
+  decision: Decision,
+  decisions: Decision[],
+): { older?: Decision; newer?: Decision } {
+  const accepted = decisions.find(
+    d => d.id !== decision.id && d.status === 'accepted',
+  );
+  if (!accepted) return {};
+  return accepted.createdAt > decision.createdAt
+    ? { newer: accepted }
+    : { older: accepted };
+}
+
+/**
  * Accept / Reject a proposed decision, Supersede an accepted one. Every
  * transition sends the version the user saw; a 409 says someone else got
  * there first.
@@ -44,6 +63,7 @@ export function DecisionActions(props: {
   >();
   const [supersedeOpen, setSupersedeOpen] = useState(false);
   const candidates = supersedeCandidates(decision, decisions);
+  const beside = acceptedBeside(decision, decisions);
 
   const run = async (transition: Omit<DecisionTransition, 'version'>) => {
     setBusy(true);
@@ -94,6 +114,12 @@ export function DecisionActions(props: {
         <>
           <PermissionedButton
             {...common}
+            allowed={permission.allowed && !beside.newer}
+            deniedReason={
+              permission.allowed && beside.newer
+                ? `“${beside.newer.title}”, filed after this one, is accepted; an older decision cannot replace it.`
+                : DENIED
+            }
             color="primary"
             variant="contained"
             onClick={() => run({ action: 'accept' })}
@@ -107,6 +133,11 @@ export function DecisionActions(props: {
           >
             Reject
           </PermissionedButton>
+          {beside.older && (
+            <Typography variant="caption" color="textSecondary" component="p">
+              Accepting it supersedes “{beside.older.title}”, accepted now.
+            </Typography>
+          )}
         </>
       )}
       {decision.status === 'accepted' && (

@@ -183,6 +183,64 @@ describe('DecisionsCard', () => {
     ).toHaveTextContent('Accepted by user:default/guest');
   });
 
+  it('says that accepting supersedes the accepted decision, and that an older one cannot replace a newer', async () => {
+    const accepted = decisionFixture({
+      id: fixtureId(1),
+      title: 'Adopt Linkerd for checkout',
+      status: 'accepted',
+      version: 2,
+      createdAt: '2026-11-10T09:00:00.000Z',
+    });
+    const older = decisionFixture({
+      id: fixtureId(2),
+      title: 'Keep checkout without a mesh',
+      chosen: 'none',
+      createdAt: '2026-11-01T09:00:00.000Z',
+    });
+    const newer = decisionFixture({
+      id: fixtureId(3),
+      title: 'Move checkout to Istio ambient',
+      chosen: 'istio-ambient',
+      createdAt: '2026-11-19T09:00:00.000Z',
+    });
+    const { api, user } = await renderCard({
+      decisions: [accepted, older, newer],
+    });
+    await screen.findByRole('heading', { name: newer.title });
+
+    const olderItem = screen.getByRole('listitem', { name: older.title });
+    const refused = within(olderItem).getByRole('button', { name: 'Accept' });
+    expect(refused).toBeDisabled();
+    fireEvent.mouseOver(refused.parentElement!);
+    expect(
+      await screen.findByText(
+        `“${accepted.title}”, filed after this one, is accepted; an older decision cannot replace it.`,
+      ),
+    ).toBeInTheDocument();
+
+    expect(
+      screen.getByText(
+        `Accepting it supersedes “${accepted.title}”, accepted now.`,
+      ),
+    ).toBeInTheDocument();
+    await user.click(
+      within(screen.getByTestId('decision-in-force')).getByRole('button', {
+        name: 'Accept',
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        within(
+          screen.getByRole('listitem', { name: accepted.title }),
+        ).getByText('superseded'),
+      ).toBeInTheDocument(),
+    );
+    expect(api.decisions.find(d => d.id === newer.id)).toMatchObject({
+      status: 'accepted',
+      supersedes: accepted.id,
+    });
+  });
+
   it('says clearly when someone else changed the decision (409)', async () => {
     const proposed = decisionFixture({ version: 1 });
     const { api, user } = await renderCard({ decisions: [proposed] });
