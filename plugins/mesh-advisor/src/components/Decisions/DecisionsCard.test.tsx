@@ -33,6 +33,25 @@ async function renderCard(options: {
   return { api, evaluation, permissionApi, user: userEvent.setup() };
 }
 
+/** The checkout decision for Linkerd, accepted, filed at `createdAt`. */
+const acceptedOn = (createdAt: string) =>
+  decisionFixture({
+    id: fixtureId(1),
+    title: 'Adopt Linkerd for checkout',
+    status: 'accepted',
+    version: 2,
+    createdAt,
+  });
+
+/** A proposal to move checkout to Istio ambient, filed after the accepted one. */
+const ambientProposal = (id: string) =>
+  decisionFixture({
+    id,
+    title: 'Move checkout to Istio ambient',
+    chosen: 'istio-ambient',
+    createdAt: '2026-11-19T09:00:00.000Z',
+  });
+
 describe('DecisionsCard', () => {
   it('says there is no decision yet and files one, prefilled from the recommendation', async () => {
     const { api, user, evaluation } = await renderCard({});
@@ -184,25 +203,14 @@ describe('DecisionsCard', () => {
   });
 
   it('says that accepting supersedes the accepted decision, and that an older one cannot replace a newer', async () => {
-    const accepted = decisionFixture({
-      id: fixtureId(1),
-      title: 'Adopt Linkerd for checkout',
-      status: 'accepted',
-      version: 2,
-      createdAt: '2026-11-10T09:00:00.000Z',
-    });
+    const accepted = acceptedOn('2026-11-10T09:00:00.000Z');
     const older = decisionFixture({
       id: fixtureId(2),
       title: 'Keep checkout without a mesh',
       chosen: 'none',
       createdAt: '2026-11-01T09:00:00.000Z',
     });
-    const newer = decisionFixture({
-      id: fixtureId(3),
-      title: 'Move checkout to Istio ambient',
-      chosen: 'istio-ambient',
-      createdAt: '2026-11-19T09:00:00.000Z',
-    });
+    const newer = ambientProposal(fixtureId(3));
     const { api, user } = await renderCard({
       decisions: [accepted, older, newer],
     });
@@ -259,20 +267,8 @@ describe('DecisionsCard', () => {
   });
 
   it('supersedes an accepted decision with a newer one, sending its version', async () => {
-    const accepted = decisionFixture({
-      id: fixtureId(1),
-      title: 'Adopt Linkerd for checkout',
-      status: 'accepted',
-      version: 2,
-      createdAt: '2026-11-01T09:00:00.000Z',
-    });
-    const newer = decisionFixture({
-      id: fixtureId(2),
-      title: 'Move checkout to Istio ambient',
-      chosen: 'istio-ambient',
-      status: 'proposed',
-      createdAt: '2026-11-19T09:00:00.000Z',
-    });
+    const accepted = acceptedOn('2026-11-01T09:00:00.000Z');
+    const newer = ambientProposal(fixtureId(2));
     const { api, user } = await renderCard({ decisions: [accepted, newer] });
     // The newest proposed or accepted decision is the one in force.
     expect(
