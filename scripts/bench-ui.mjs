@@ -33,13 +33,13 @@ const PORT = 7007;
 const BASE = `http://localhost:${PORT}`;
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
 const TIMEOUT_MIN = Number(process.env.BENCH_TIMEOUT_MIN ?? 45);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGETS = { overviewMs: 1500, filterMs: 300, bundleKb: 150 };
 const OVERVIEW_RUNS = 5;
 const FILTER_RUNS = 10;
 const SEARCH_RUNS = 5;
 
 const require = createRequire(path.join(ROOT, 'package.json'));
+const CHROMIUM_LAUNCH = require('./e2e/chromium.cjs');
 const started = Date.now();
 const elapsed = () => `+${Math.round((Date.now() - started) / 1000)}s`;
 const log = msg => console.log(`[bench:ui ${elapsed()}] ${msg}`);
@@ -545,37 +545,21 @@ function overviewUsable() {
   return { t: performance.now(), rows: rows.length };
 }
 
-/** In the page: every row shows `mesh`; ms since the last change event. */
-function filteredTo(mesh) {
+/**
+ * In the page: every row answers the list's `param=value` — shows that
+ * recommended mesh, or mentions that search term; ms since the last change.
+ */
+function listShows([param, value]) {
   const rows = Array.from(
     document.querySelectorAll('table[aria-label="Services"] tbody tr'),
   );
-  if (!rows.length) return false;
-  const ok = rows.every(
-    r =>
-      r
-        .querySelector('td:nth-child(4) [data-mesh]')
-        ?.getAttribute('data-mesh') === mesh,
-  );
-  if (!ok) return false;
-  const pager = document.querySelector(
-    'nav[aria-label="Pagination"] [role="status"]',
-  );
-  return {
-    ms: performance.now() - window.__benchT0,
-    rows: rows.length,
-    pager: pager?.textContent,
-  };
-}
-
-/** In the page: every row mentions `term`; ms since the last input event. */
-function searchedFor(term) {
-  const rows = Array.from(
-    document.querySelectorAll('table[aria-label="Services"] tbody tr'),
-  );
-  if (!rows.length) return false;
-  if (!rows.every(r => r.textContent.toLowerCase().includes(term)))
-    return false;
+  const answers = r =>
+    param === 'mesh'
+      ? r
+          .querySelector('td:nth-child(4) [data-mesh]')
+          ?.getAttribute('data-mesh') === value
+      : r.textContent.toLowerCase().includes(value);
+  if (!rows.length || !rows.every(answers)) return false;
   const pager = document.querySelector(
     'nav[aria-label="Pagination"] [role="status"]',
   );
@@ -588,10 +572,10 @@ function searchedFor(term) {
 
 /**
  * Changes the list (`act`), waits for the API's answer with `param=value`
- * (the rows could match before it arrives) and for `shown` to see the rows
- * for it; returns what `shown` measured in the page.
+ * (the rows could match before it arrives) and for the rows to show it;
+ * returns what listShows measured in the page.
  */
-async function timeListChange(page, param, value, shown, act) {
+async function timeListChange(page, param, value, act) {
   const answered = page.waitForResponse(
     r =>
       /\/api\/mesh-advisor\/evaluations\?/.test(r.url()) &&
@@ -599,24 +583,15 @@ async function timeListChange(page, param, value, shown, act) {
   );
   await act();
   await answered;
-  const handle = await page.waitForFunction(shown, value, { polling: 'raf' });
+  const handle = await page.waitForFunction(listShows, [param, value], {
+    polling: 'raf',
+  });
   return handle.jsonValue();
 }
 
 async function measureUi(summary) {
   const { chromium } = require('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
@@ -680,7 +655,7 @@ async function measureUi(summary) {
     const filter = [];
     for (let i = 0; i < FILTER_RUNS; i++) {
       const mesh = meshes[i % meshes.length];
-      const r = await timeListChange(page, 'mesh', mesh, filteredTo, () =>
+      const r = await timeListChange(page, 'mesh', mesh, () =>
         select.selectOption(mesh),
       );
       filter.push(r.ms);
@@ -697,9 +672,7 @@ async function measureUi(summary) {
     const searches = [];
     for (let i = 0; i < SEARCH_RUNS; i++) {
       const term = DOMAINS[(i * 7) % DOMAINS.length];
-      const r = await timeListChange(page, 'q', term, searchedFor, () =>
-        search.fill(term),
-      );
+      const r = await timeListChange(page, 'q', term, () => search.fill(term));
       searches.push(r.ms);
       log(
         `(b') search "${term}" → ${r.rows} rows (${r.pager}) after ${Math.round(
