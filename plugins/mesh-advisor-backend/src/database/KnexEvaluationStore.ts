@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { EvaluationResult } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { TtlCache } from '../ttlCache';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   EvaluationRecord,
@@ -53,28 +54,19 @@ function fullRef(value: string, kind: string): string {
 
 export class KnexEvaluationStore implements EvaluationStore {
   /** `cacheMs`: how long this replica reuses what it read (0: never). */
-  constructor(private readonly db: Knex, private readonly cacheMs = 2000) {}
+  constructor(private readonly db: Knex, cacheMs = 2000) {
+    this.cache = new TtlCache(cacheMs);
+  }
 
   /**
    * Pages and counts change only when a sweep or a decision lands, yet every
    * visitor of the overview asks for the same first pages and every paging
    * client for the counts: each replica reuses what it read for a moment.
    */
-  private readonly cache = new Map<
-    string,
-    { at: number; value: Promise<any> }
-  >();
+  private readonly cache: TtlCache<unknown>;
 
   private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const hit = this.cache.get(key);
-    if (this.cacheMs <= 0) return read();
-    if (hit && now - hit.at < this.cacheMs) return hit.value;
-    if (this.cache.size > 1000) this.cache.clear();
-    const value = read();
-    this.cache.set(key, { at: now, value });
-    value.catch(() => this.cache.delete(key));
-    return value;
+    return this.cache.get(key, read) as Promise<T>;
   }
 
   /** Writes made through this replica show at once. */

@@ -16,9 +16,11 @@ import type {
   EvaluationStore,
   ListPage,
   ListQuery,
+  SweepRecord,
 } from '../database/EvaluationStore';
 import { JsonBody, jsonBody } from './jsonBody';
 import { ReadAccessResolver } from './readAccess';
+import { TtlCache } from '../ttlCache';
 import type { StoredSummary } from './summary';
 import { isService } from './sweep';
 
@@ -26,6 +28,14 @@ export type StoredEvaluation = EvaluationResult & {
   evaluatedAt: string;
   stale: boolean;
   live?: boolean;
+};
+
+/** GET /summary: the last good sweep's counts and platform recommendation, and how the last sweep went. */
+export type Summary = Omit<StoredSummary, 'platform'> & {
+  stale: boolean;
+  lastSweep: Omit<SweepRecord, 'id' | 'summary'> | null;
+  lastSuccessAt: string | null;
+  platform: StoredSummary['platform'] | null;
 };
 
 /** Reading evaluations, stored or live, and evaluating what-if entities. */
@@ -41,11 +51,13 @@ export class EvaluationService {
       cacheMs?: number;
     },
   ) {
+    const cacheMs = deps.cacheMs ?? 2000;
     this.readAccess = new ReadAccessResolver({
       permissions: deps.permissions,
       catalog: deps.catalog,
-      cacheMs: deps.cacheMs ?? 2000,
+      cacheMs,
     });
+    this.summaries = new TtlCache(cacheMs);
   }
 
   private readonly readAccess: ReadAccessResolver;
@@ -144,7 +156,7 @@ export class EvaluationService {
    * rather than re-reading and re-parsing it on every request.
    */
   summary() {
-    return this.cachedSummary().value;
+    return this.cachedSummary().then(s => s.value);
   }
 
   /**
@@ -156,7 +168,7 @@ export class EvaluationService {
    */
   async summaryJson(credentials: BackstageCredentials): Promise<JsonBody> {
     const access = await this.readAccess.of(credentials);
-    if (access.all) return this.cachedSummary().json;
+    if (access.all) return (await this.cachedSummary()).json;
     const summary = await this.summary();
     if (!summary.platform) return jsonBody(summary);
     const readable = new Set(access.refs);
@@ -173,34 +185,19 @@ export class EvaluationService {
 
   /** Forget the cached summary (this replica just swept). */
   invalidateSummary() {
-    this.summaryCache = undefined;
+    this.summaries.clear();
   }
 
-  private summaryCache?: {
-    at: number;
-    value: ReturnType<EvaluationService['readSummary']>;
-    json: Promise<JsonBody>;
-  };
+  private readonly summaries: TtlCache<{ value: Summary; json: JsonBody }>;
 
   private cachedSummary() {
-    const now = Date.now();
-    const ttl = this.deps.cacheMs ?? 2000;
-    if (!this.summaryCache || !(now - this.summaryCache.at < ttl)) {
-      const value = this.readSummary();
-      const entry = {
-        at: now,
-        value,
-        json: value.then(jsonBody),
-      };
-      this.summaryCache = entry;
-      entry.json.catch(() => {
-        if (this.summaryCache === entry) this.summaryCache = undefined;
-      });
-    }
-    return this.summaryCache;
+    return this.summaries.get('summary', async () => {
+      const value = await this.readSummary();
+      return { value, json: jsonBody(value) };
+    });
   }
 
-  private async readSummary() {
+  private async readSummary(): Promise<Summary> {
     const [last, success] = await Promise.all([
       this.deps.store.lastSweep(),
       this.deps.store.lastSuccessfulSweep(),

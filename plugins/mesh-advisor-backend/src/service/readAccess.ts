@@ -6,6 +6,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { TtlCache } from '../ttlCache';
 
 /**
  * Which services' evaluations a caller may see: those of the entities the
@@ -19,8 +20,6 @@ export type ReadAccess =
 
 const EVERYTHING: ReadAccess = { all: true };
 const NOTHING: ReadAccess = { all: false, refs: [] };
-/** principals whose access is kept at once; past it, all are forgotten */
-const MAX_KEPT = 1000;
 
 /**
  * Asks the permission framework, then — for a conditional decision, such
@@ -29,10 +28,7 @@ const MAX_KEPT = 1000;
  * so each principal's answer is kept for `cacheMs` (as pages are).
  */
 export class ReadAccessResolver {
-  private readonly kept = new Map<
-    string,
-    { at: number; access: Promise<ReadAccess> }
-  >();
+  private readonly kept: TtlCache<ReadAccess>;
 
   constructor(
     private readonly deps: {
@@ -40,7 +36,9 @@ export class ReadAccessResolver {
       catalog: CatalogService;
       cacheMs: number;
     },
-  ) {}
+  ) {
+    this.kept = new TtlCache(deps.cacheMs);
+  }
 
   of(credentials: BackstageCredentials): Promise<ReadAccess> {
     const principal = credentials.principal as {
@@ -51,16 +49,7 @@ export class ReadAccessResolver {
     const key = `${principal.type}:${
       principal.userEntityRef ?? principal.subject ?? ''
     }`;
-    const now = Date.now();
-    const hit = this.kept.get(key);
-    if (hit && now - hit.at < this.deps.cacheMs) return hit.access;
-    const access = this.resolve(credentials);
-    if (this.deps.cacheMs > 0) {
-      if (this.kept.size >= MAX_KEPT) this.kept.clear();
-      this.kept.set(key, { at: now, access });
-      access.catch(() => this.kept.delete(key));
-    }
-    return access;
+    return this.kept.get(key, () => this.resolve(credentials));
   }
 
   private async resolve(credentials: BackstageCredentials) {
