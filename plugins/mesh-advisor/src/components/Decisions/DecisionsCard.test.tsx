@@ -52,6 +52,14 @@ const ambientProposal = (id: string) =>
     createdAt: '2026-11-19T09:00:00.000Z',
   });
 
+/** Waits until the listed decision titled `title` shows `status`. */
+const shownAs = (title: string, status: string) =>
+  waitFor(() =>
+    expect(
+      within(screen.getByRole('listitem', { name: title })).getByText(status),
+    ).toBeInTheDocument(),
+  );
+
 describe('DecisionsCard', () => {
   it('says there is no decision yet and files one, prefilled from the recommendation', async () => {
     const { api, user, evaluation } = await renderCard({});
@@ -236,13 +244,7 @@ describe('DecisionsCard', () => {
         name: 'Accept',
       }),
     );
-    await waitFor(() =>
-      expect(
-        within(
-          screen.getByRole('listitem', { name: accepted.title }),
-        ).getByText('superseded'),
-      ).toBeInTheDocument(),
-    );
+    await shownAs(accepted.title, 'superseded');
     expect(api.decisions.find(d => d.id === newer.id)).toMatchObject({
       status: 'accepted',
       supersedes: accepted.id,
@@ -306,13 +308,7 @@ describe('DecisionsCard', () => {
         api.callsTo('transitionDecision')[0][1],
       ),
     ).toEqual([]);
-    await waitFor(() =>
-      expect(
-        within(
-          screen.getByRole('listitem', { name: accepted.title }),
-        ).getByText('superseded'),
-      ).toBeInTheDocument(),
-    );
+    await shownAs(accepted.title, 'superseded');
   });
 
   it('cannot supersede an accepted decision until a newer one exists', async () => {
