@@ -88,6 +88,20 @@ describe('mesh-advisor evaluate', () => {
     ).toContain('jwt-auth');
   });
 
+  it('evaluates a Component whose type is written "Service", as the sweep and the Mesh tab do', async () => {
+    const dir = tempFiles({
+      'catalog-info.yaml': service(
+        'ledger',
+        '    mesh-advisor.io/requires: mtls',
+      ).replace('type: service', 'type: Service'),
+    });
+    const { code, out } = await cli('evaluate', dir, '--format', 'json');
+    expect(code).toBe(0);
+    const [ledger] = JSON.parse(out);
+    expect(ledger.status).toBe('evaluated');
+    expect(ledger.recommendation.mesh).not.toBe('none');
+  });
+
   it('prints a table and exits 1 when an annotation is malformed, with the fix', async () => {
     const dir = tempFiles({
       'catalog-info.yaml': service(

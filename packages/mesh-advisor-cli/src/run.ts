@@ -3,6 +3,7 @@ import {
   callChainDepths,
   createEvaluator,
   createFleetAccumulator,
+  isService,
   KnowledgeBaseError,
   loadKnowledgeBase,
   platformContextSchema,
@@ -59,11 +60,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           files.length ? files.join(', ') : args.paths.join(', ')
         }`,
       );
-    const services = entities.filter(
-      e =>
-        e.kind?.toLowerCase() === 'component' &&
-        (e.spec as { type?: string })?.type === 'service',
-    ).length;
+    const services = entities.filter(isService).length;
     const evaluate = createEvaluator({
       knowledgeBase,
       platform: { serviceCount: services, ...platform },

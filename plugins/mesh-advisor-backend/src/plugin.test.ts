@@ -357,6 +357,24 @@ describe.each(databases.eachSupportedId())(
       expect(fraud.body.callChainDepth).toBe(1);
     });
 
+    it('sweeps a Component whose type is written "Service", as the engine and the Mesh tab read it', async () => {
+      const catalog = new FakeCatalog(loadExampleEntities());
+      catalog.entities = catalog.entities.map(e =>
+        e.metadata.name === 'ledger'
+          ? { ...e, spec: { ...e.spec, type: 'Service' } }
+          : e,
+      );
+      const { api } = await start(databaseId, catalog);
+      const res = await api.get(
+        '/api/mesh-advisor/entities/default/component/ledger/evaluation',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'evaluated', stale: false });
+      expect(res.body.live).toBeUndefined();
+      const list = await api.get('/api/mesh-advisor/evaluations?limit=500');
+      expect(list.body.totalCount).toBe(SERVICES);
+    });
+
     it('keeps pagination stable while a sweep rewrites results', async () => {
       const { api, catalog, sweep } = await start(databaseId);
       const first = await api.get('/api/mesh-advisor/evaluations?limit=10');

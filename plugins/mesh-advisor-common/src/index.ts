@@ -7,6 +7,7 @@
  */
 export * from './vocabulary';
 export * from './annotations';
+export { isService } from './entities';
 export { didYouMean } from './didYouMean';
 export * from './platform';
 export * from './knowledgeBase';

@@ -1,16 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
+import { isService } from '@mesh-advisor/plugin-mesh-advisor-common';
 
 /**
- * Whether Mesh Advisor applies to an entity: Components of type service.
+ * Whether Mesh Advisor applies to an entity: Components of type service (in
+ * any case, as the catalog and the backend's sweep read them).
  * Use it as the `if` of the Mesh tab and card.
  * @public
  */
 export function isMeshAdvisorAvailable(entity: Entity): boolean {
-  const type = (entity?.spec as { type?: unknown } | undefined)?.type;
-  return (
-    typeof entity?.kind === 'string' &&
-    entity.kind.toLocaleLowerCase('en-US') === 'component' &&
-    typeof type === 'string' &&
-    type.toLocaleLowerCase('en-US') === 'service'
-  );
+  return isService(entity);
 }

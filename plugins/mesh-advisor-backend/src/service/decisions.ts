@@ -21,6 +21,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   ENGINE_VERSION,
+  isService,
   KnowledgeBase,
   MeshId,
   meshDecisionCreatePermission,
@@ -250,8 +251,8 @@ export class DecisionService {
       throw new InputError('rationale: at least 3 characters');
 
     const entity = await this.visibleEntity(entityRef, credentials);
-    const type = (entity.spec as { type?: unknown } | undefined)?.type;
-    if (kind === 'component' && type !== 'service') {
+    if (kind === 'component' && !isService(entity)) {
+      const type = (entity.spec as { type?: unknown } | undefined)?.type;
       throw new InputError(
         `entityRef: ${entityRef} is a Component of type ${String(
           type,

@@ -8,6 +8,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createEvaluator,
   EvaluationResult,
+  isService,
   KnowledgeBase,
   PlatformContextInput,
   resolvePlatform,
@@ -22,7 +23,6 @@ import { JsonBody, jsonBody } from './jsonBody';
 import { ReadAccessResolver } from './readAccess';
 import { TtlCache } from '../ttlCache';
 import type { StoredSummary } from './summary';
-import { isService } from './sweep';
 
 export type StoredEvaluation = EvaluationResult & {
   evaluatedAt: string;

@@ -5,6 +5,7 @@ import {
   callChainDepths,
   createEvaluator,
   createFleetAccumulator,
+  isService,
   KnowledgeBase,
   PlatformContextInput,
   resolvePlatform,
@@ -13,13 +14,6 @@ import type { EvaluationStore } from '../database/EvaluationStore';
 import { readAllComponents } from './catalogReader';
 import { inputHash, toRecord } from './records';
 import { buildSummary } from './summary';
-
-export function isService(e: Entity): boolean {
-  return (
-    e.kind.toLowerCase() === 'component' &&
-    (e.spec as { type?: unknown } | undefined)?.type === 'service'
-  );
-}
 
 export interface SweepDeps {
   catalog: CatalogService;

@@ -26,6 +26,7 @@ import type {
 } from './types';
 import { ENGINE_VERSION } from './version';
 import { MESH_IDS } from '../vocabulary';
+import { isService } from '../entities';
 
 /** @public */
 export interface EvaluateOptions {
@@ -63,23 +64,6 @@ function rankInPlace(candidates: CandidateResult[]) {
       candidates[j + 1] = candidates[j];
     candidates[j + 1] = c;
   }
-}
-
-/** `value`, in any case, is `lower` (without a lower-cased copy in the common case). */
-const isCaseless = (value: unknown, lower: string) =>
-  value === lower ||
-  (typeof value === 'string' &&
-    value.length === lower.length &&
-    value.toLowerCase() === lower);
-
-function isService(entity: Entity): boolean {
-  return (
-    (entity?.kind === 'Component' || isCaseless(entity?.kind, 'component')) &&
-    isCaseless(
-      (entity?.spec as { type?: unknown } | undefined)?.type,
-      'service',
-    )
-  );
 }
 
 /**
