@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Turns data/knowledge-base.yaml into the module the isomorphic common package
 // bundles (no YAML parser or file system needed in the browser).
-// Usage: yarn kb:build   (a test fails when the two drift apart)
+// Usage: yarn kb:build            writes the module
+//        yarn kb:build --check    fails when the module and the YAML drift apart
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -10,12 +11,28 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const data = parse(readFileSync(`${root}data/knowledge-base.yaml`, 'utf8'));
 const json = JSON.stringify(data);
 const out = `${root}plugins/mesh-advisor-common/src/knowledgeBase/bundled.generated.ts`;
-writeFileSync(
-  out,
+const text =
   `// Generated from data/knowledge-base.yaml by \`yarn kb:build\`. Do not edit.\n` +
-    `/* eslint-disable */\n` +
-    `export const bundledKnowledgeBaseData: unknown = JSON.parse(${JSON.stringify(
-      json,
-    )});\n`,
-);
-console.log(`wrote ${out} (${json.length} bytes of JSON)`);
+  `/* eslint-disable */\n` +
+  `export const bundledKnowledgeBaseData: unknown = JSON.parse(${JSON.stringify(
+    json,
+  )});\n`;
+
+if (process.argv.includes('--check')) {
+  let current = '';
+  try {
+    current = readFileSync(out, 'utf8');
+  } catch {
+    // a missing module is a drift too
+  }
+  if (current !== text) {
+    console.error(
+      'data/knowledge-base.yaml changed but the bundled copy did not: run `yarn kb:build`.',
+    );
+    process.exit(1);
+  }
+  console.log('knowledge base in sync');
+} else {
+  writeFileSync(out, text);
+  console.log(`wrote ${out} (${json.length} bytes of JSON)`);
+}
