@@ -16,6 +16,10 @@ export interface CompiledMesh {
   partial: number;
   unknown: number;
   no: number;
+  /** capabilities whose feature upstream calls alpha or experimental */
+  immature: number;
+  /** capabilities whose feature upstream calls beta */
+  beta: number;
   placement: 'pod' | 'node' | 'none';
   memoryMiB: number | null;
   cpuPer1k: number | null;
@@ -101,9 +105,15 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
       unknown: 0,
       no: 0,
     };
+    let immature = 0;
+    let beta = 0;
     CAPABILITIES.forEach((c, i) => {
-      const level = kb.capabilities[c].support[id]?.level ?? 'unknown';
-      masks[level] |= 1 << i;
+      const fact = kb.capabilities[c].support[id];
+      masks[fact?.level ?? 'unknown'] |= 1 << i;
+      const maturity = fact?.maturity?.level;
+      if (maturity === 'alpha' || maturity === 'experimental')
+        immature |= 1 << i;
+      else if (maturity === 'beta') beta |= 1 << i;
     });
     const o = facts.overhead;
     return {
@@ -111,6 +121,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
       id,
       name: facts.name,
       ...masks,
+      immature,
+      beta,
       placement: o?.placement ?? 'none',
       memoryMiB: o?.memoryMiB.value ?? null,
       cpuPer1k: o?.cpuVcpuPer1kRps.value ?? null,
@@ -130,6 +142,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
       ...meshes.map(m =>
         [m.yes, m.partial, m.unknown, m.no].findIndex(mask => mask & (1 << i)),
       ),
+      ...meshes.map(m => ((m.immature >>> i) & 1) * 2 + ((m.beta >>> i) & 1)),
     ].join();
   const signatures = CAPABILITIES.map((_, i) => signature(i));
   const compiled: CompiledKnowledgeBase = {

@@ -9,6 +9,7 @@ export type {
   CapabilityFact,
   Figure,
   KnowledgeBase,
+  MaturityLevel,
   MeshFacts,
   Source,
   SupportLevel,

@@ -108,6 +108,47 @@ describe('overrides', () => {
     );
   });
 
+  it('accept a sourced maturity on a capability cell, and refuse an unsourced one', () => {
+    const kb = loadKnowledgeBase({
+      override: {
+        capabilities: {
+          'fault-injection': {
+            support: {
+              'istio-ambient': {
+                maturity: { level: 'alpha', sources: ['istio-1-31'] },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(
+      kb.capabilities['fault-injection'].support['istio-ambient']!.maturity,
+    ).toEqual({ level: 'alpha', sources: ['istio-1-31'] });
+    const data = mergeKnowledgeBaseData(bundledKnowledgeBaseData, {
+      capabilities: {
+        tcp: {
+          support: {
+            linkerd: { maturity: { level: 'beta', sources: ['nowhere'] } },
+          },
+        },
+      },
+    });
+    expect(() => parseKnowledgeBase(data, 'test')).toThrow(
+      'capabilities.tcp.support.linkerd.maturity.sources.0: unknown source "nowhere"',
+    );
+    expect(() =>
+      parseKnowledgeBase(
+        mergeKnowledgeBaseData(bundledKnowledgeBaseData, {
+          capabilities: {
+            tcp: { support: { linkerd: { maturity: { level: 'ga' } } } },
+          },
+        }),
+        'test',
+      ),
+    ).toThrow(/capabilities\.tcp\.support\.linkerd\.maturity/);
+  });
+
   it('fail when a candidate mesh is removed', () => {
     const data = mergeKnowledgeBaseData(bundledKnowledgeBaseData, {
       meshes: { cilium: null },

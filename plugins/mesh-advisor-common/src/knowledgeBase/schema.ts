@@ -25,6 +25,22 @@ export const sourceSchema = z.strictObject({
 /** yes · partial (with caveats, a one-line qualifier says which) · no · unknown (nobody sourced it) */
 export const supportLevelSchema = z.enum(['yes', 'partial', 'no', 'unknown']);
 
+/** How far upstream has taken the feature that provides a capability. */
+export const maturityLevelSchema = z.enum([
+  'stable',
+  'beta',
+  'alpha',
+  'experimental',
+]);
+
+/** The maturity upstream gives the feature, with the page that says so. */
+export const maturitySchema = z.strictObject({
+  level: maturityLevelSchema,
+  sources: z.array(sourceId).min(1),
+  /** optional one line: which feature, if the cell's note does not say */
+  note: z.string().min(1).optional(),
+});
+
 export const capabilityFactSchema = z.strictObject({
   level: supportLevelSchema,
   /** one line: how, or what is missing */
@@ -32,6 +48,11 @@ export const capabilityFactSchema = z.strictObject({
   sources: z.array(sourceId).min(1),
   /** the mesh version the fact holds for */
   version: z.string().min(1),
+  /**
+   * The feature's upstream maturity. A hard requirement met only by an
+   * alpha or experimental feature costs score and confidence.
+   */
+  maturity: maturitySchema.optional(),
 });
 
 export const capabilitySchema = z.strictObject({
@@ -234,6 +255,15 @@ export const knowledgeBaseSchema = z
           meshId,
           'sources',
         ]);
+        if (fact.maturity)
+          checkSources(fact.maturity.sources, [
+            'capabilities',
+            capId,
+            'support',
+            meshId,
+            'maturity',
+            'sources',
+          ]);
       }
     }
     for (const cap of CAPABILITIES) {
@@ -260,6 +290,8 @@ export type MeshFacts = z.infer<typeof meshSchema>;
 export type CapabilityFact = z.infer<typeof capabilityFactSchema>;
 /** @public */
 export type SupportLevel = z.infer<typeof supportLevelSchema>;
+/** @public */
+export type MaturityLevel = z.infer<typeof maturityLevelSchema>;
 /** @public */
 export type Figure = z.infer<typeof figureSchema>;
 /** @public */
