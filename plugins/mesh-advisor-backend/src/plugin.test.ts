@@ -375,6 +375,55 @@ describe.each(databases.eachSupportedId())(
       expect(list.body.totalCount).toBe(SERVICES);
     });
 
+    it('rewrites only the new service when the catalog grows above the small-platform threshold', async () => {
+      const { api, catalog, sweep } = await start(databaseId);
+      const before = await api.get(
+        '/api/mesh-advisor/entities/default/component/payments-api/evaluation',
+      );
+      const ledger = catalog.entities.find(e => e.metadata.name === 'ledger')!;
+      catalog.entities = [
+        ...catalog.entities,
+        { ...ledger, metadata: { ...ledger.metadata, name: 'ledger-2' } },
+      ];
+      await new Promise(r => setTimeout(r, 5));
+      await sweep();
+      const added = await api.get(
+        '/api/mesh-advisor/entities/default/component/ledger-2/evaluation',
+      );
+      expect(added.status).toBe(200);
+      expect(added.body.platform.serviceCount).toBe(SERVICES + 1);
+      const after = await api.get(
+        '/api/mesh-advisor/entities/default/component/payments-api/evaluation',
+      );
+      // not rewritten: same evaluation time, the count it was evaluated with
+      expect(after.body.evaluatedAt).toBe(before.body.evaluatedAt);
+      expect(after.body.platform.serviceCount).toBe(SERVICES);
+    });
+
+    it('below the small-platform threshold, rewrites every service when the count changes (the reasons quote it)', async () => {
+      const { api, catalog, sweep } = await start(databaseId, undefined, {
+        platform: {
+          ...config.meshAdvisor.platform,
+          smallPlatformThreshold: 40,
+        },
+      });
+      const before = await api.get(
+        '/api/mesh-advisor/entities/default/component/payments-api/evaluation',
+      );
+      const ledger = catalog.entities.find(e => e.metadata.name === 'ledger')!;
+      catalog.entities = [
+        ...catalog.entities,
+        { ...ledger, metadata: { ...ledger.metadata, name: 'ledger-2' } },
+      ];
+      await new Promise(r => setTimeout(r, 5));
+      await sweep();
+      const after = await api.get(
+        '/api/mesh-advisor/entities/default/component/payments-api/evaluation',
+      );
+      expect(after.body.evaluatedAt).not.toBe(before.body.evaluatedAt);
+      expect(after.body.platform.serviceCount).toBe(SERVICES + 1);
+    });
+
     it('keeps pagination stable while a sweep rewrites results', async () => {
       const { api, catalog, sweep } = await start(databaseId);
       const first = await api.get('/api/mesh-advisor/evaluations?limit=10');

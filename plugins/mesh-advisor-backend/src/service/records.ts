@@ -52,6 +52,23 @@ export function ownerAndSystem(entity: Entity): {
   };
 }
 
+/**
+ * The platform as far as it can change one service's result. The exact
+ * service count matters only below the small-platform threshold, where the
+ * reasons quote it; above it, a catalog gaining or losing a service must not
+ * rewrite every row (the stored `platform.serviceCount` is then the count
+ * when that row was last evaluated).
+ */
+export function platformForHash(
+  platform: PlatformContext,
+  threshold: number,
+): PlatformContext {
+  if (platform.serviceCount === undefined || platform.serviceCount < threshold)
+    return platform;
+  const { serviceCount: _countAboveThreshold, ...rest } = platform;
+  return rest;
+}
+
 /** Hash of everything the stored row depends on: an unchanged service is not rewritten. */
 export function inputHash(
   entity: Entity,

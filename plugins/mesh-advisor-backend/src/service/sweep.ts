@@ -12,7 +12,7 @@ import {
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { EvaluationStore } from '../database/EvaluationStore';
 import { readAllComponents } from './catalogReader';
-import { inputHash, toRecord } from './records';
+import { inputHash, platformForHash, toRecord } from './records';
 import { buildSummary } from './summary';
 
 export interface SweepDeps {
@@ -64,6 +64,13 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
       serviceCount: services.length,
     });
     const evaluate = createEvaluator({ knowledgeBase, platform });
+    const hashedPlatform = platformForHash(
+      platform,
+      // no threshold known: hash the exact count (rewrites more, never less)
+      platform.smallPlatformThreshold ??
+        knowledgeBase.guidance.smallPlatformThreshold.value ??
+        Infinity,
+    );
     const depths = callChainDepths(entities);
     const fleet = createFleetAccumulator(knowledgeBase);
     const records = services.map(entity => {
@@ -73,7 +80,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
       return toRecord(
         entity,
         result,
-        inputHash(entity, depth, platform, knowledgeBase.version),
+        inputHash(entity, depth, hashedPlatform, knowledgeBase.version),
       );
     });
 
