@@ -15,3 +15,4 @@ export * from './engine';
 export * from './permissions';
 export type * from './decisions';
 export type * from './evaluations';
+export * from './live';
