@@ -6,7 +6,10 @@
 
 /**
  * Capabilities a service can require or prefer from a mesh.
- * The order is stable: the engine uses each capability's index as a bit.
+ * The order is stable: the engine uses each capability's index as a bit, so
+ * add new ones at the end. Masks are 32-bit integers that keep clear of the
+ * sign bit: at most 31 capabilities (the knowledge-base compiler refuses more).
+ * Labels, descriptions and layers live in the knowledge base.
  * @public
  */
 export const CAPABILITIES = [
@@ -34,6 +37,23 @@ export const CAPABILITIES = [
   'websocket',
   'gateway-api',
   'low-overhead',
+  /** Control and restrict traffic leaving the mesh (allow-lists, egress gateways). */
+  'egress-control',
+  /** FIPS 140 validated cryptography for mesh TLS. */
+  'fips',
+  /** Workloads on Windows nodes can join the mesh. */
+  'windows-nodes',
+  /** Works on IPv4/IPv6 dual-stack clusters. */
+  'dual-stack',
+  /** Prefers endpoints in the caller's zone or region, failing over by locality. */
+  'locality-lb',
+  /** Delegates authorization decisions to an external service (ext_authz, OPA). */
+  'ext-authz',
+  /**
+   * HTTP/2 and gRPC balanced per request, not per connection (ztunnel balances
+   * per connection; a waypoint or a sidecar per request).
+   */
+  'per-request-lb',
 ] as const;
 
 /** @public */

@@ -48,6 +48,25 @@ export interface CompiledKnowledgeBase {
   podsPerNode: number;
 }
 
+/**
+ * Capability masks are plain 32-bit integers, and the sign bit stays clear
+ * (`1 << 31` is negative and `2 ** 32 - 1` is no int32), so the vocabulary
+ * may name at most 31 capabilities.
+ */
+export const MAX_CAPABILITIES = 31;
+
+/** Throws when a vocabulary of `count` capabilities no longer fits a mask. */
+export function assertCapabilitiesFitMasks(count: number): void {
+  if (count > MAX_CAPABILITIES) {
+    throw new Error(
+      `The vocabulary names ${count} capabilities, but capability masks are 31-bit integers: at most ${MAX_CAPABILITIES}. ` +
+        'Widen the masks (two words, or a BigInt) in knowledgeBase/compile.ts before adding more.',
+    );
+  }
+}
+
+assertCapabilitiesFitMasks(CAPABILITIES.length);
+
 export const CAPABILITY_BIT: Record<Capability, number> = Object.fromEntries(
   CAPABILITIES.map((c, i) => [c, 1 << i]),
 ) as Record<Capability, number>;
