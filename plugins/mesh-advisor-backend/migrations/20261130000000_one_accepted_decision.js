@@ -51,14 +51,12 @@ exports.up = async function up(knex) {
       ]);
     for (const d of others) {
       const version = Number(d.version) + 1;
-      await knex(DECISIONS)
-        .where({ id: d.id, status: 'accepted' })
-        .update({
-          status: 'superseded',
-          version,
-          updated_at: now,
-          superseded_by: keep.id,
-        });
+      await knex(DECISIONS).where({ id: d.id, status: 'accepted' }).update({
+        status: 'superseded',
+        version,
+        updated_at: now,
+        superseded_by: keep.id,
+      });
       await knex(EVENTS).insert({
         decision_id: d.id,
         type: 'superseded',

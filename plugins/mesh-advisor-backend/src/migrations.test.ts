@@ -24,6 +24,7 @@ const DECISION_TABLES = [
 ];
 const SERVICES = 38;
 const DECISIONS = '20261123000100_decisions.js';
+const SORT_INDEX_REPAIR = '20261123000200_evaluation_sort_indexes.js';
 /** Added to the evaluations migration after some databases had run it. */
 const SORT_INDEXES = [
   'mesh_advisor_eval_mesh_score_idx',
@@ -88,6 +89,7 @@ function decisionRow(id: string, extra: Record<string, unknown> = {}) {
     author: OWNER,
     created_at: 1,
     updated_at: 1,
+    version: 1,
     ...extra,
   };
 }
@@ -103,11 +105,14 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     const [, pending] = await knex.migrate.list(MIGRATIONS);
     expect(pending).toEqual([]);
 
-    // the schema holds the supersede link one-to-one and events unique per version
+    // the schema holds `supersedes` one-to-one (a decision may replace two:
+    // `superseded_by` repeats), one accepted decision per entity, and events
+    // unique per version
     await knex('mesh_advisor_decisions').insert([
       decisionRow('a', { supersedes: 'x', superseded_by: 'y' }),
       decisionRow('b', { supersedes: null, superseded_by: null }),
       decisionRow('c', { supersedes: null, superseded_by: null }),
+      decisionRow('f', { status: 'accepted' }),
     ]);
     expect(
       await uniqueViolation(
@@ -122,7 +127,21 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
           decisionRow('e', { superseded_by: 'y' }),
         ),
       ),
+    ).toBe(false);
+    expect(
+      await uniqueViolation(
+        knex('mesh_advisor_decisions').insert(
+          decisionRow('g', { status: 'accepted' }),
+        ),
+      ),
     ).toBe(true);
+    // accepted for another entity: allowed
+    await knex('mesh_advisor_decisions').insert(
+      decisionRow('h', {
+        status: 'accepted',
+        entity_ref: 'component:default/ledger',
+      }),
+    );
     const event = {
       decision_id: 'a',
       type: 'created',
@@ -138,7 +157,21 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await knex('mesh_advisor_decision_events').delete();
     await knex('mesh_advisor_decisions').delete();
 
-    // one step down: the sort-index repair has nothing to undo on a fresh database
+    // one step down: the one-accepted index goes, `superseded_by` is unique again
+    await knex.migrate.down(MIGRATIONS);
+    await knex('mesh_advisor_decisions').insert([
+      decisionRow('a', { status: 'accepted', superseded_by: 'y' }),
+      decisionRow('b', { status: 'accepted' }),
+    ]);
+    expect(
+      await uniqueViolation(
+        knex('mesh_advisor_decisions').insert(
+          decisionRow('e', { superseded_by: 'y' }),
+        ),
+      ),
+    ).toBe(true);
+    await knex('mesh_advisor_decisions').delete();
+    // the next: the sort-index repair has nothing to undo on a fresh database
     await knex.migrate.down(MIGRATIONS);
     expect(await tables(knex)).toEqual({
       ...all(EVALUATION_TABLES, true),
@@ -251,5 +284,58 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       'component:default/payments-api',
     ]);
     expect(await count(knex, 'mesh_advisor_decision_events')).toBe(2);
+  });
+
+  it('resolves entities with two accepted decisions: the newest stays in force, the others are superseded by it, with an event', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.up({ ...MIGRATIONS, name: PREVIOUS_RELEASE });
+    await knex.migrate.up({ ...MIGRATIONS, name: DECISIONS });
+    await knex.migrate.up({ ...MIGRATIONS, name: SORT_INDEX_REPAIR });
+    // as earlier builds could leave them: three accepted about payments-api
+    // (two filed at the same time: the higher id counts as newer), one about ledger
+    await knex('mesh_advisor_decisions').insert([
+      decisionRow('p1', { status: 'accepted', version: 2, created_at: 10 }),
+      decisionRow('p2', { status: 'accepted', version: 2, created_at: 20 }),
+      decisionRow('p3', { status: 'accepted', version: 2, created_at: 20 }),
+      decisionRow('n1', { status: 'proposed', created_at: 30 }),
+      decisionRow('l1', {
+        status: 'accepted',
+        version: 2,
+        entity_ref: 'component:default/ledger',
+      }),
+    ]);
+    await knex.migrate.latest(MIGRATIONS);
+
+    const rows = await knex('mesh_advisor_decisions').orderBy('id');
+    const byId = Object.fromEntries(rows.map(r => [r.id, r]));
+    expect(byId.p3).toMatchObject({ status: 'accepted', superseded_by: null });
+    for (const id of ['p1', 'p2']) {
+      expect(byId[id]).toMatchObject({
+        status: 'superseded',
+        superseded_by: 'p3',
+      });
+      expect(Number(byId[id].version)).toBe(3);
+    }
+    expect(byId.n1.status).toBe('proposed');
+    expect(byId.l1.status).toBe('accepted');
+    const events = await knex('mesh_advisor_decision_events').orderBy(
+      'decision_id',
+    );
+    expect(
+      events.map(e => [e.decision_id, e.type, e.from_status, e.to_status]),
+    ).toEqual([
+      ['p1', 'superseded', 'accepted', 'superseded'],
+      ['p2', 'superseded', 'accepted', 'superseded'],
+    ]);
+    expect(events.map(e => Number(e.version))).toEqual([3, 3]);
+    expect(events[0].note).toContain('p3');
+    // and from now on the database refuses a second one
+    expect(
+      await uniqueViolation(
+        knex('mesh_advisor_decisions')
+          .where('id', 'n1')
+          .update({ status: 'accepted' }),
+      ),
+    ).toBe(true);
   });
 });

@@ -2,14 +2,16 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { meshAdvisorPermissions } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { registerMeshAdvisorActions } from './actions';
+import { AuditedDecisionService } from './audit/AuditedDecisionService';
 import { readMeshAdvisorConfig } from './config';
 import { KnexDecisionStore } from './database/KnexDecisionStore';
 import { KnexEvaluationStore } from './database/KnexEvaluationStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './router';
-import { DecisionService } from './service/decisions';
 import { EvaluationService } from './service/evaluations';
 import { runSweep } from './service/sweep';
 
@@ -36,6 +38,8 @@ export const meshAdvisorPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        auditor: coreServices.auditor,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -48,6 +52,8 @@ export const meshAdvisorPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        auditor,
+        actionsRegistry,
       }) {
         const settings = await readMeshAdvisorConfig(config);
         const db = await applyDatabaseMigrations(database);
@@ -90,22 +96,32 @@ export const meshAdvisorPlugin = createBackendPlugin({
           },
         });
 
+        // one instance for the REST routes and the actions: both audited alike
+        const decisions = new AuditedDecisionService({
+          store: decisionStore,
+          evaluations: store,
+          catalog,
+          permissions,
+          auth,
+          knowledgeBase,
+          mayReadAll: credentials => evaluations.mayReadAll(credentials),
+          auditor,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             logger,
             knowledgeBase,
             evaluations,
-            decisions: new DecisionService({
-              store: decisionStore,
-              evaluations: store,
-              catalog,
-              permissions,
-              auth,
-              knowledgeBase,
-            }),
+            decisions,
           }),
         );
+        registerMeshAdvisorActions({
+          actionsRegistry,
+          evaluations,
+          decisions,
+          catalog,
+        });
         logger.info(
           `Mesh Advisor ready: knowledge base ${knowledgeBase.version} (${settings.knowledgeBaseSource})`,
         );

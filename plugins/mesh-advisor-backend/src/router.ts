@@ -4,7 +4,8 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type {
+import {
+  annotationBoundViolation,
   KnowledgeBase,
   MeshId,
   EvaluationStatus,
@@ -12,7 +13,13 @@ import type {
 import express from 'express';
 import type { SortField } from './database/EvaluationStore';
 import { createOpenApiRouter, spec } from './schema/openapi.generated';
+import { hideInternalErrors } from './service/errorHandler';
 import { sendJsonBody } from './service/jsonBody';
+import {
+  jsonBodyParser,
+  parseLimit,
+  rejectUnstorableInput,
+} from './service/requestGuards';
 import { rejectUnknownBodyFields } from './service/unknownFields';
 import type { DecisionService } from './service/decisions';
 import type { EvaluationService } from './service/evaluations';
@@ -33,9 +40,13 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, evaluations, decisions, knowledgeBase } = options;
+  const { httpAuth, logger, evaluations, decisions, knowledgeBase } = options;
   const router = await createOpenApiRouter({
-    middleware: [express.json({ limit: '1mb' }), rejectUnknownBodyFields(spec)],
+    middleware: [
+      jsonBodyParser(),
+      rejectUnstorableInput(),
+      rejectUnknownBodyFields(spec),
+    ],
   });
 
   router.get(
@@ -74,7 +85,7 @@ export async function createRouter(
           q: q.q,
           sort: (q.sort ?? 'name') as SortField,
           order: q.order === 'desc' ? 'desc' : 'asc',
-          limit: Number(q.limit ?? 50),
+          limit: parseLimit(q.limit),
           cursor: q.cursor,
         },
         credentials,
@@ -98,6 +109,8 @@ export async function createRouter(
     const { entity, platform, callChainDepth } = req.body;
     if (!entity?.metadata?.name)
       throw new InputError('entity.metadata.name: required');
+    const tooMuch = annotationBoundViolation(entity.metadata.annotations);
+    if (tooMuch) throw new InputError(tooMuch);
     const result = await evaluations.evaluateNow(
       entity as Entity,
       callChainDepth ?? 1,
@@ -134,7 +147,7 @@ export async function createRouter(
           status: q.status,
           chosen: q.chosen,
           author: q.author,
-          limit: Number(q.limit ?? 50),
+          limit: parseLimit(q.limit),
           cursor: q.cursor,
         },
         credentials,
@@ -163,5 +176,6 @@ export async function createRouter(
       .send(await decisions.adr(req.params.id, credentials));
   });
 
+  router.use(hideInternalErrors(logger));
   return router;
 }

@@ -47,6 +47,91 @@ export type ParsedAnnotations = {
   issues: ValidationIssue[];
 };
 
+/**
+ * Bounds on the work one entity's annotations can cause: a value longer
+ * than `valueLength` or a capability list with more than `capabilityTokens`
+ * entries is reported, not parsed; at most `issues` problems are listed,
+ * followed by one that counts the rest. The backend's POST /evaluate
+ * refuses (400) annotations over the first two bounds, and
+ * more than `keys` `mesh-advisor.io/*` annotations.
+ * @public
+ */
+export const ANNOTATION_LIMITS = {
+  valueLength: 1024,
+  capabilityTokens: 64,
+  issues: 50,
+  keys: 32,
+} as const;
+
+/** How much of a long value or key an issue quotes. */
+const QUOTE_LENGTH = 120;
+const clip = (s: string) =>
+  s.length > QUOTE_LENGTH ? `${s.slice(0, QUOTE_LENGTH)}…` : s;
+
+/** Commas + 1: the entries of a list, empty ones included. */
+function countTokens(raw: string): number {
+  let n = 1;
+  for (let i = raw.indexOf(','); i >= 0; i = raw.indexOf(',', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Why POST /evaluate refuses these annotations — the bound they exceed —
+ * or undefined when they are within {@link ANNOTATION_LIMITS}.
+ * @public
+ */
+export function annotationBoundViolation(
+  annotations: Record<string, unknown> | undefined,
+): string | undefined {
+  if (!annotations || typeof annotations !== 'object') return undefined;
+  let keys = 0;
+  for (const key in annotations) {
+    if (!key.startsWith(ANNOTATION_PREFIX)) continue;
+    if (++keys > ANNOTATION_LIMITS.keys)
+      return `metadata.annotations: more than ${ANNOTATION_LIMITS.keys} ${ANNOTATION_PREFIX}* annotations (the limit)`;
+    const v = annotations[key];
+    const raw = typeof v === 'string' ? v : String(v ?? '');
+    if (raw.length > ANNOTATION_LIMITS.valueLength)
+      return `${clip(key)}: ${raw.length} characters; at most ${
+        ANNOTATION_LIMITS.valueLength
+      } (the limit)`;
+    if (
+      (key === ANNOTATIONS.requires || key === ANNOTATIONS.prefers) &&
+      countTokens(raw) > ANNOTATION_LIMITS.capabilityTokens
+    )
+      return `${key}: ${countTokens(raw)} entries; at most ${
+        ANNOTATION_LIMITS.capabilityTokens
+      } capabilities (the limit)`;
+  }
+  return undefined;
+}
+
+/**
+ * Collects issues up to {@link ANNOTATION_LIMITS}.issues and counts the
+ * rest, so no entity yields more than that many (or costs more work:
+ * suggestions are worked out only for issues that are listed).
+ */
+class IssueList {
+  readonly items: ValidationIssue[] = [];
+  omitted = 0;
+  get full() {
+    return this.items.length >= ANNOTATION_LIMITS.issues;
+  }
+  add(make: () => ValidationIssue) {
+    if (this.full) this.omitted++;
+    else this.items.push(make());
+  }
+  done(): ValidationIssue[] {
+    if (this.omitted)
+      this.items.push({
+        annotation: `${ANNOTATION_PREFIX}*`,
+        value: `${this.omitted} more`,
+        message: `${this.omitted} more annotation problems not listed; at most ${ANNOTATION_LIMITS.issues} are reported (the limit).`,
+      });
+    return this.items;
+  }
+}
+
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(ANNOTATIONS));
 const KNOWN_KEY_LIST = Object.values(ANNOTATIONS);
 
@@ -74,9 +159,19 @@ function capabilityAt(raw: string, from: number, to: number) {
 function parseCapabilityList(
   annotation: string,
   raw: string,
-  issues: ValidationIssue[],
+  issues: IssueList,
 ): Capability[] {
   const out: Capability[] = [];
+  const tokens = countTokens(raw);
+  if (tokens > ANNOTATION_LIMITS.capabilityTokens) {
+    issues.add(() => ({
+      annotation,
+      value: clip(raw),
+      message: `${annotation}: ${tokens} entries; at most ${ANNOTATION_LIMITS.capabilityTokens} capabilities are read (the limit).`,
+      allowed: [...CAPABILITIES],
+    }));
+    return out;
+  }
   for (let start = 0; start <= raw.length; ) {
     let end = raw.indexOf(',', start);
     if (end < 0) end = raw.length;
@@ -102,7 +197,7 @@ function parseCapability(
   annotation: string,
   part: string,
   out: Capability[],
-  issues: ValidationIssue[],
+  issues: IssueList,
 ) {
   const item = part.trim().toLowerCase();
   if (!item) return;
@@ -110,15 +205,19 @@ function parseCapability(
     if (!out.includes(item as Capability)) out.push(item as Capability);
     return;
   }
-  const suggestion = didYouMean(item, CAPABILITIES);
-  issues.push({
-    annotation,
-    value: part.trim(),
-    message: `${annotation}: "${part.trim()}" is not a known capability${
-      suggestion ? ` — did you mean "${suggestion}"?` : ''
-    } Allowed: ${CAPABILITIES.join(', ')}.`,
-    allowed: [...CAPABILITIES],
-    suggestion,
+  issues.add(() => {
+    const suggestion = didYouMean(item, CAPABILITIES);
+    return {
+      annotation,
+      value: clip(part.trim()),
+      message: `${annotation}: "${clip(
+        part.trim(),
+      )}" is not a known capability${
+        suggestion ? ` — did you mean "${suggestion}"?` : ''
+      } Allowed: ${CAPABILITIES.join(', ')}.`,
+      allowed: [...CAPABILITIES],
+      suggestion,
+    };
   });
 }
 
@@ -129,7 +228,7 @@ function parseNumber(
   annotation: string,
   raw: string,
   rule: { min: number; exclusiveMin?: boolean; integer?: boolean },
-  issues: ValidationIssue[],
+  issues: IssueList,
 ): number | undefined {
   const text = raw.trim();
   const value = NUMBER.test(text) ? Number(text) : NaN;
@@ -140,14 +239,16 @@ function parseNumber(
   if (ok) return value;
   const kind = rule.integer ? 'an integer' : 'a number';
   const bound = `${rule.exclusiveMin ? '>' : '≥'} ${rule.min}`;
-  issues.push({
+  issues.add(() => ({
     annotation,
-    value: raw,
-    message: `${annotation}: "${raw}" is not valid — expected ${kind} ${bound}${
+    value: clip(raw),
+    message: `${annotation}: "${clip(
+      raw,
+    )}" is not valid — expected ${kind} ${bound}${
       rule.integer ? '' : ' (e.g. "2" or "0.5")'
     }.`,
     allowed: [`${kind} ${bound}`],
-  });
+  }));
   return undefined;
 }
 
@@ -155,19 +256,21 @@ function parseEnum<T extends string>(
   annotation: string,
   raw: string,
   allowed: readonly T[],
-  issues: ValidationIssue[],
+  issues: IssueList,
 ): T | undefined {
   const value = raw.trim().toLowerCase();
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  const suggestion = didYouMean(value, allowed);
-  issues.push({
-    annotation,
-    value: raw,
-    message: `${annotation}: "${raw}" is not allowed${
-      suggestion ? ` — did you mean "${suggestion}"?` : ''
-    } Allowed: ${allowed.join(' | ')}.`,
-    allowed: [...allowed],
-    suggestion,
+  issues.add(() => {
+    const suggestion = didYouMean(value, allowed);
+    return {
+      annotation,
+      value: clip(raw),
+      message: `${annotation}: "${clip(raw)}" is not allowed${
+        suggestion ? ` — did you mean "${suggestion}"?` : ''
+      } Allowed: ${allowed.join(' | ')}.`,
+      allowed: [...allowed],
+      suggestion,
+    };
   });
   return undefined;
 }
@@ -180,7 +283,7 @@ function parseEnum<T extends string>(
 export function parseAnnotations(
   annotations: Record<string, unknown> | undefined,
 ): ParsedAnnotations {
-  const issues: ValidationIssue[] = [];
+  const issues = new IssueList();
   const requirements: Requirements = {
     requires: [],
     prefers: [],
@@ -188,7 +291,7 @@ export function parseAnnotations(
     exclude: false,
   };
   if (!annotations || typeof annotations !== 'object') {
-    return { requirements, issues };
+    return { requirements, issues: [] };
   }
   for (const key in annotations) {
     if (!key.startsWith(ANNOTATION_PREFIX)) continue;
@@ -196,16 +299,26 @@ export function parseAnnotations(
     const raw =
       typeof rawValue === 'string' ? rawValue : String(rawValue ?? '');
     if (!KNOWN_KEYS.has(key)) {
-      const suggestion = didYouMean(key, KNOWN_KEY_LIST);
-      issues.push({
-        annotation: key,
-        value: raw,
-        message: `${key} is not a Mesh Advisor annotation${
-          suggestion ? ` — did you mean "${suggestion}"?` : ''
-        } Known: ${KNOWN_KEY_LIST.join(', ')}.`,
-        allowed: [...KNOWN_KEY_LIST],
-        suggestion,
+      issues.add(() => {
+        const suggestion = didYouMean(clip(key), KNOWN_KEY_LIST);
+        return {
+          annotation: clip(key),
+          value: clip(raw),
+          message: `${clip(key)} is not a Mesh Advisor annotation${
+            suggestion ? ` — did you mean "${suggestion}"?` : ''
+          } Known: ${KNOWN_KEY_LIST.join(', ')}.`,
+          allowed: [...KNOWN_KEY_LIST],
+          suggestion,
+        };
       });
+      continue;
+    }
+    if (raw.length > ANNOTATION_LIMITS.valueLength) {
+      issues.add(() => ({
+        annotation: key,
+        value: clip(raw),
+        message: `${key}: ${raw.length} characters; at most ${ANNOTATION_LIMITS.valueLength} are read (the limit).`,
+      }));
       continue;
     }
     switch (key) {
@@ -255,7 +368,7 @@ export function parseAnnotations(
     requirements.prefers = requirements.prefers.filter(
       c => !requirements.requires.includes(c),
     );
-  return { requirements, issues };
+  return { requirements, issues: issues.done() };
 }
 
 /**

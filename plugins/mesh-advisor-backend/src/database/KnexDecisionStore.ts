@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import type {
   Decision,
@@ -134,12 +134,7 @@ export class KnexDecisionStore implements DecisionStore {
       // Newest first: the next page holds what was created before the cursor
       // (ties on the creation time broken by id), so decisions filed while a
       // client pages neither shift nor repeat rows.
-      const c = decodeCursor(f.cursor);
-      if (typeof c.v !== 'number' || !Number.isSafeInteger(c.v)) {
-        throw new InputError(
-          'cursor: not a cursor this API returned; start again without it',
-        );
-      }
+      const c = decodeCursor(f.cursor, 'int64');
       q.where(w =>
         w
           .where('created_at', '<', c.v)
@@ -168,7 +163,11 @@ export class KnexDecisionStore implements DecisionStore {
     const at = now.getTime();
     try {
       return await this.db.transaction(async tx => {
-        if (c.to === 'accepted') await this.lockLiveDecisions(tx, c.id);
+        if (c.to === 'accepted') {
+          await this.lockLiveDecisions(tx, c.id);
+          // First, as the partial unique index checks each statement.
+          await this.supersedePrevious(tx, c, at);
+        }
         // Optimistic concurrency: the update only lands on the version (and
         // status) the caller saw. Racers on the same decision queue on its row
         // lock; all but the first then match nothing.
@@ -223,7 +222,6 @@ export class KnexDecisionStore implements DecisionStore {
           version: c.expectedVersion + 1,
           note: c.note ?? null,
         });
-        if (c.to === 'accepted') await this.supersedePrevious(tx, c, at);
         return {
           outcome: 'changed' as const,
           decision: toDecision(await tx(DECISIONS).where('id', c.id).first()),
@@ -257,11 +255,13 @@ export class KnexDecisionStore implements DecisionStore {
 
   /**
    * One decision in force per entity: the decision accepted before `c.id`
-   * (the newest other accepted one) is superseded by it, with an event of
-   * its own. A newer accepted decision cannot be replaced by an older one:
-   * the accept is refused. Nothing is superseded when the accepted decision
-   * already supersedes another (possible only with decisions accepted
-   * before this rule).
+   * (any other accepted one; the database's partial unique index allows
+   * only one) is superseded by it, with an event of its own. A newer
+   * accepted decision cannot be replaced by an older one: the accept is
+   * refused. The accepted decision takes the `supersedes` link unless it
+   * already supersedes another (it was named as the successor of a
+   * decision superseded earlier); the replaced one is linked to it by
+   * `superseded_by` either way.
    */
   private async supersedePrevious(
     tx: Knex.Transaction,
@@ -269,40 +269,46 @@ export class KnexDecisionStore implements DecisionStore {
     at: number,
   ) {
     const accepted = await tx(DECISIONS).where('id', c.id).first();
-    const previous = await tx(DECISIONS)
+    if (!accepted) return;
+    const others = await tx(DECISIONS)
       .where({ entity_ref: accepted.entity_ref, status: 'accepted' })
       .whereNot('id', c.id)
       .orderBy([
         { column: 'created_at', order: 'desc' },
         { column: 'id', order: 'desc' },
-      ])
-      .first();
-    if (!previous) return;
+      ]);
+    if (!others.length) return;
+    const previous = others[0];
     const newer =
       Number(previous.created_at) > Number(accepted.created_at) ||
       (Number(previous.created_at) === Number(accepted.created_at) &&
         previous.id > accepted.id);
     if (newer)
       throw new Abort({ outcome: 'newer-accepted', newer: previous.id });
-    if (accepted.supersedes) return;
-    const version = Number(previous.version) + 1;
-    await tx(DECISIONS).where({ id: previous.id, status: 'accepted' }).update({
-      status: 'superseded',
-      version,
-      updated_at: at,
-      superseded_by: c.id,
-    });
-    await tx(DECISIONS).where('id', c.id).update({ supersedes: previous.id });
-    await tx(EVENTS).insert({
-      decision_id: previous.id,
-      type: 'superseded',
-      actor: c.actor,
-      at,
-      from_status: 'accepted',
-      to_status: 'superseded',
-      version,
-      note: `Superseded by ${c.id} on its acceptance`,
-    });
+    let links = !accepted.supersedes;
+    for (const old of others) {
+      const version = Number(old.version) + 1;
+      await tx(DECISIONS).where({ id: old.id, status: 'accepted' }).update({
+        status: 'superseded',
+        version,
+        updated_at: at,
+        superseded_by: c.id,
+      });
+      if (links) {
+        await tx(DECISIONS).where('id', c.id).update({ supersedes: old.id });
+        links = false;
+      }
+      await tx(EVENTS).insert({
+        decision_id: old.id,
+        type: 'superseded',
+        actor: c.actor,
+        at,
+        from_status: 'accepted',
+        to_status: 'superseded',
+        version,
+        note: `Superseded by ${c.id} on its acceptance`,
+      });
+    }
   }
 
   private async explainRace(c: StatusChange): Promise<StatusChangeResult> {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { EvaluationResult } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { TtlCache } from '../ttlCache';
-import { decodeCursor, encodeCursor } from './cursor';
+import { CursorValueType, decodeCursor, encodeCursor } from './cursor';
 import {
   EvaluationRecord,
   EvaluationRow,
@@ -23,14 +23,17 @@ const BATCH = 500;
 const ANALYZE_SHARE = 0.1;
 
 /** Sort columns: never NULL (see the migration), each with a (column, entity_ref) index. */
-const SORT_COLUMNS: Record<SortField, { expr: string; numeric: boolean }> = {
-  name: { expr: 'e.entity_ref', numeric: false },
-  mesh: { expr: 'e.recommended_mesh', numeric: false },
-  status: { expr: 'e.status', numeric: false },
-  score: { expr: 'e.score', numeric: true },
-  owner: { expr: 'e.owner', numeric: false },
-  system: { expr: 'e.system', numeric: false },
-  evaluatedAt: { expr: 'e.evaluated_at', numeric: true },
+const SORT_COLUMNS: Record<
+  SortField,
+  { expr: string; numeric: boolean; type: CursorValueType }
+> = {
+  name: { expr: 'e.entity_ref', numeric: false, type: 'text' },
+  mesh: { expr: 'e.recommended_mesh', numeric: false, type: 'text' },
+  status: { expr: 'e.status', numeric: false, type: 'text' },
+  score: { expr: 'e.score', numeric: true, type: 'int32' },
+  owner: { expr: 'e.owner', numeric: false, type: 'text' },
+  system: { expr: 'e.system', numeric: false, type: 'text' },
+  evaluatedAt: { expr: 'e.evaluated_at', numeric: true, type: 'int64' },
 };
 
 /**
@@ -260,7 +263,7 @@ export class KnexEvaluationStore implements EvaluationStore {
       this.db.raw(`${sort.expr} as sort_value`),
     );
     if (query.cursor) {
-      const c = decodeCursor(query.cursor);
+      const c = decodeCursor(query.cursor, sort.type);
       // A row comparison rather than `v < ? OR (v = ? AND ref < ?)`: PostgreSQL
       // makes it an index range, where for the OR form it filters the earlier
       // pages' rows out one by one or sorts all the rows after them.

@@ -13,6 +13,40 @@ const yamlScalar = (v: string) =>
 /** One line of markdown: no line breaks inside a heading or list item. */
 const oneLine = (v: string) => v.replace(/\s+/g, ' ').trim();
 
+/** Blockquote and list markers a line may open with (block structure can nest inside them). */
+const CONTAINERS =
+  /^((?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*)/;
+
+/**
+ * What markdown would read, after those, as structure rather than text: an
+ * ATX heading, a setext underline (which turns the line above into a
+ * heading), or a code fence.
+ */
+const BLOCK_MARKER = /^(#|=+[ \t]*$|-+[ \t]*$|```|~~~)/;
+
+/** An HTML tag, comment or declaration (an autolink such as <https://…> stays). */
+const HTML = /<(?=[A-Za-z/!?])(?!https?:\/\/)/g;
+
+/** One line of user text inside a heading or list item. */
+const inline = (v: string) => oneLine(v).replace(HTML, '&lt;');
+
+/**
+ * User text as paragraphs that cannot add sections, front matter, fences
+ * or HTML: each line's block marker is escaped, even inside a quote or a
+ * list item, and tags are written as text; emphasis, links and lists stay.
+ */
+export function userText(v: string): string {
+  return v
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map(line => {
+      const [prefix] = CONTAINERS.exec(line)!;
+      const rest = line.slice(prefix.length).replace(HTML, '&lt;');
+      return prefix + (BLOCK_MARKER.test(rest) ? `\\${rest}` : rest);
+    })
+    .join('\n');
+}
+
 /**
  * A decision as a MADR document (front matter with status and date, as the
  * Backstage ADR plugin reads them), for teams to commit next to their code.
@@ -35,11 +69,11 @@ export function renderAdr(
       : ['decision-makers: []']),
     '---',
     '',
-    `# ${oneLine(d.title)}`,
+    `# ${inline(d.title)}`,
     '',
     '## Context and Problem Statement',
     '',
-    d.context.trim() || `Which service mesh should ${d.entityRef} run on?`,
+    userText(d.context) || `Which service mesh should ${d.entityRef} run on?`,
     '',
     '## Considered Options',
     '',
@@ -47,7 +81,9 @@ export function renderAdr(
     '',
     '## Decision Outcome',
     '',
-    `Chosen option: "${meshName(kb, d.chosen)}", because ${d.rationale.trim()}`,
+    `Chosen option: "${meshName(kb, d.chosen)}", because ${userText(
+      d.rationale,
+    )}`,
     '',
   ];
   if (d.supersedes) lines.push(`Supersedes decision ${d.supersedes}.`, '');
@@ -79,7 +115,7 @@ export function renderAdr(
   for (const e of events) {
     lines.push(
       `* ${e.at} — ${e.type} by ${e.actor}${
-        e.note ? `: ${oneLine(e.note)}` : ''
+        e.note ? `: ${inline(e.note)}` : ''
       }`,
     );
   }

@@ -35,6 +35,7 @@ import type {
 } from '../database/DecisionStore';
 import type { EvaluationStore } from '../database/EvaluationStore';
 import { renderAdr } from './adr';
+import { CatalogUnavailableError } from './evaluations';
 
 export interface CreateDecisionBody {
   entityRef: string;
@@ -88,6 +89,8 @@ export interface DecisionServiceDeps {
   permissions: PermissionsService;
   auth: AuthService;
   knowledgeBase: KnowledgeBase;
+  /** whether the caller may read every entity (decides what is served while the catalog is down) */
+  mayReadAll?: (credentials: BackstageCredentials) => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -143,14 +146,24 @@ export class DecisionService {
     }
   }
 
-  /** The entity, as the caller may see it; 404 when they may not. */
+  /** Whether stored decisions may be served without the catalog's word on each entity. */
+  private async mayReadAll(credentials: BackstageCredentials) {
+    return (await this.deps.mayReadAll?.(credentials)) ?? false;
+  }
+
+  /** The entity, as the caller may see it; 404 when they may not; 503 when the catalog cannot say. */
   private async visibleEntity(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    let entity: Entity | undefined;
+    try {
+      entity = await this.deps.catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+    } catch (e) {
+      throw new CatalogUnavailableError(e);
+    }
     if (!entity)
       throw new NotFoundError(
         `No entity ${entityRef} in the catalog (or you may not read it)`,
@@ -293,7 +306,11 @@ export class DecisionService {
   async list(
     filter: DecisionListFilter,
     credentials: BackstageCredentials,
-  ): Promise<{ items: Decision[]; nextCursor: string | null }> {
+  ): Promise<{
+    items: Decision[];
+    nextCursor: string | null;
+    stale?: boolean;
+  }> {
     const base = {
       status: filter.status,
       chosen: filter.chosen,
@@ -304,6 +321,8 @@ export class DecisionService {
     };
     const visibility = new Map<string, boolean>();
     const items: Decision[] = [];
+    // Set when the catalog could not be asked and the caller may read everything.
+    let stale = false;
     let cursor = filter.cursor;
     for (let round = 0; round < MAX_LIST_ROUNDS; round++) {
       const page = await this.deps.store.list({
@@ -314,15 +333,26 @@ export class DecisionService {
       const unknown = [...new Set(page.items.map(d => d.entityRef))].filter(
         ref => !visibility.has(ref),
       );
-      if (unknown.length) {
-        const { items: entities } = await this.deps.catalog.getEntitiesByRefs(
-          {
-            entityRefs: unknown,
-            fields: ['kind', 'metadata.name', 'metadata.namespace'],
-          },
-          { credentials },
-        );
-        unknown.forEach((ref, i) => visibility.set(ref, Boolean(entities[i])));
+      if (unknown.length && stale) {
+        unknown.forEach(ref => visibility.set(ref, true));
+      } else if (unknown.length) {
+        try {
+          const { items: entities } = await this.deps.catalog.getEntitiesByRefs(
+            {
+              entityRefs: unknown,
+              fields: ['kind', 'metadata.name', 'metadata.namespace'],
+            },
+            { credentials },
+          );
+          unknown.forEach((ref, i) =>
+            visibility.set(ref, Boolean(entities[i])),
+          );
+        } catch (e) {
+          if (!(await this.mayReadAll(credentials)))
+            throw new CatalogUnavailableError(e);
+          stale = true;
+          unknown.forEach(ref => visibility.set(ref, true));
+        }
       }
       for (const [i, d] of page.items.entries()) {
         if (!visibility.get(d.entityRef)) continue;
@@ -332,13 +362,15 @@ export class DecisionService {
           return {
             items,
             nextCursor: more ? this.deps.store.cursorAfter(d) : null,
+            ...(stale ? { stale } : {}),
           };
         }
       }
-      if (!page.nextCursor) return { items, nextCursor: null };
+      if (!page.nextCursor)
+        return { items, nextCursor: null, ...(stale ? { stale } : {}) };
       cursor = page.nextCursor;
     }
-    return { items, nextCursor: cursor ?? null };
+    return { items, nextCursor: cursor ?? null, ...(stale ? { stale } : {}) };
   }
 
   /** The decision, if the caller may read its entity; 404 alike when it does not exist and when they may not. */
@@ -348,9 +380,16 @@ export class DecisionService {
   ): Promise<Decision> {
     const decision = await this.deps.store.get(id);
     if (!decision) throw new NotFoundError(`No decision ${id}`);
-    const entity = await this.deps.catalog.getEntityByRef(decision.entityRef, {
-      credentials,
-    });
+    let entity: Entity | undefined;
+    try {
+      entity = await this.deps.catalog.getEntityByRef(decision.entityRef, {
+        credentials,
+      });
+    } catch (e) {
+      // the catalog is down: stored decisions stay readable to whoever may read everything
+      if (await this.mayReadAll(credentials)) return decision;
+      throw new CatalogUnavailableError(e);
+    }
     if (!entity) throw new NotFoundError(`No decision ${id}`);
     return decision;
   }

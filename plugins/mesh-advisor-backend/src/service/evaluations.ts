@@ -3,7 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createEvaluator,
@@ -63,8 +63,23 @@ export class EvaluationService {
   private readonly readAccess: ReadAccessResolver;
 
   /**
+   * Whether the caller may read every entity (catalog read allowed outright),
+   * so stored data can be served without asking the catalog about each one.
+   * False when that cannot be known either.
+   */
+  mayReadAll(credentials: BackstageCredentials): Promise<boolean> {
+    return this.readAccess.of(credentials).then(
+      a => a.all,
+      () => false,
+    );
+  }
+
+  /**
    * The entity's evaluation. The catalog is asked first, with the caller's
    * credentials, so a user only sees evaluations of entities they may read.
+   * When the catalog cannot be asked, a caller who may read every entity
+   * gets the stored evaluation marked stale; anyone else 503, as serving it
+   * would bypass their read access.
    */
   async forEntity(
     ref: { namespace: string; kind: string; name: string },
@@ -72,9 +87,14 @@ export class EvaluationService {
     credentials: BackstageCredentials,
   ): Promise<StoredEvaluation> {
     const entityRef = stringifyEntityRef(ref);
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    let entity: Entity | undefined;
+    try {
+      entity = await this.deps.catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+    } catch (e) {
+      return this.storedDuringOutage(entityRef, credentials, e);
+    }
     if (!entity)
       throw new NotFoundError(
         `No entity ${entityRef} in the catalog (or you may not read it)`,
@@ -101,6 +121,18 @@ export class EvaluationService {
       stale: false,
       live: true,
     };
+  }
+
+  private async storedDuringOutage(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    cause: unknown,
+  ): Promise<StoredEvaluation> {
+    const stored = (await this.mayReadAll(credentials))
+      ? await this.deps.store.get(entityRef.toLowerCase())
+      : undefined;
+    if (stored) return { ...stored, stale: true };
+    throw new CatalogUnavailableError(cause);
   }
 
   async evaluateNow(
@@ -220,5 +252,21 @@ export class EvaluationService {
       lastSuccessAt: success?.finishedAt ?? null,
       platform: stored?.platform ?? null,
     };
+  }
+}
+
+/**
+ * The catalog could not be asked, and nothing stored may be served instead:
+ * 503 (the router adds Retry-After and logs the cause; the message names
+ * no address).
+ */
+export class CatalogUnavailableError extends ServiceUnavailableError {
+  /** What the catalog call threw; logged, never sent (a `cause` would be, in the message). */
+  readonly reason: unknown;
+  constructor(reason: unknown) {
+    super(
+      'The catalog is unreachable, and Mesh Advisor cannot tell without it what you may read or change',
+    );
+    this.reason = reason;
   }
 }

@@ -48,9 +48,13 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
   try {
     entities = await readAllComponents(catalog, auth);
   } catch (e) {
-    const message = `catalog unreachable: ${(e as Error).message}`;
+    // Stored and shown to every user: no address or error text, those go to the log.
+    const message =
+      'catalog unreachable; the last results are kept and marked stale (details in the backend log)';
     logger.warn(
-      `Mesh Advisor sweep failed, keeping the last results and marking them stale (${message})`,
+      `Mesh Advisor sweep failed, keeping the last results and marking them stale (catalog unreachable: ${
+        (e as Error).message
+      })`,
     );
     await store.markAllStale();
     await store.finishSweep(sweepId, 'failed', { message }, now());
@@ -106,11 +110,12 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
     };
   } catch (e) {
     // Evaluating or storing failed: the previous results stay as they were.
-    const message = `evaluating or storing results failed: ${
-      (e as Error).message
-    }`;
+    const message =
+      'evaluating or storing results failed; the previous results are kept (details in the backend log)';
     logger.error(
-      `Mesh Advisor sweep failed; the previous results are kept (${message})`,
+      `Mesh Advisor sweep failed; the previous results are kept (${
+        (e as Error).message
+      })`,
     );
     await store
       .finishSweep(sweepId, 'failed', { message }, now())
