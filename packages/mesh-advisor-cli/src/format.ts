@@ -27,13 +27,26 @@ export function toJson(r: EvaluationResult) {
 export function fleetToJson(f: FleetRecommendation) {
   return {
     recommendation: f.recommendation
-      ? { mesh: f.recommendation.mesh, confidence: f.recommendation.confidence }
+      ? {
+          mesh: f.recommendation.mesh,
+          confidence: f.recommendation.confidence,
+          summary: f.recommendation.summary,
+          factIds: f.recommendation.factIds,
+        }
       : null,
+    explanation: f.explanation,
     ranking: f.ranking.map(c => ({
       mesh: c.mesh,
+      change: c.change,
       servicesSatisfied: c.servicesSatisfied,
+      firstChoiceOf: c.firstChoiceOf,
       requirementsMet: c.requirementsMet,
+      requirementsPartial: c.requirementsPartial,
+      requirementsUnknown: c.requirementsUnknown,
+      requirementsUnmet: c.requirementsUnmet,
       totalMemoryMiB: c.totalMemoryMiB,
+      costUnknown: c.costUnknown,
+      alreadyPaid: c.alreadyPaid,
       meanScore: c.meanScore,
     })),
     unsatisfied: f.unsatisfied,
@@ -82,30 +95,43 @@ export function toTable(results: EvaluationResult[]): string {
 
 export function fleetToTable(f: FleetRecommendation): string {
   const head = f.recommendation
-    ? `Platform recommendation: ${f.recommendation.name} (${f.recommendation.mesh}), confidence ${f.recommendation.confidence}, over ${f.servicesConsidered} services`
+    ? `Platform recommendation: ${f.recommendation.name} (${f.recommendation.mesh}), confidence ${f.recommendation.confidence}, over ${f.servicesConsidered} services\n${f.recommendation.summary}`
     : 'Platform recommendation: none (no services evaluated)';
+  const why = f.explanation ? `\n${f.explanation}` : '';
   const rows = [
     [
       'MESH',
-      'SERVICES SATISFIED',
-      'REQUIREMENTS MET',
-      'MEMORY (MiB)',
+      'CHANGE',
+      'SATISFIED',
+      'FIRST CHOICE OF',
+      'REQUIREMENTS MET/PARTIAL/UNKNOWN/UNMET',
+      'ADDED MEMORY (MiB)',
       'MEAN SCORE',
     ],
   ];
   for (const c of f.ranking) {
     rows.push([
       c.mesh,
-      String(c.servicesSatisfied),
-      String(c.requirementsMet),
-      String(c.totalMemoryMiB),
+      c.change,
+      `${c.servicesSatisfied}/${f.servicesConsidered}`,
+      String(c.firstChoiceOf),
+      [
+        c.requirementsMet,
+        c.requirementsPartial,
+        c.requirementsUnknown,
+        c.requirementsUnmet,
+      ].join('/'),
+      `${c.totalMemoryMiB}${c.costUnknown ? ' + unknown' : ''}`,
       String(c.meanScore),
     ]);
   }
+  const paid = f.ranking.flatMap(c =>
+    c.alreadyPaid.map(note => `  ${c.mesh}: ${note}`),
+  );
   const unsat = f.unsatisfied.map(
     u => `  ${u.entityRef}: missing ${u.missing.join(', ')}`,
   );
-  return `${head}\n\n${table(rows)}${
-    unsat.length ? `\n\nLeft unsatisfied:\n${unsat.join('\n')}` : ''
-  }`;
+  return `${head}${why}\n\n${table(rows)}${
+    paid.length ? `\n\nAlready paid, not charged:\n${paid.join('\n')}` : ''
+  }${unsat.length ? `\n\nLeft unsatisfied:\n${unsat.join('\n')}` : ''}`;
 }

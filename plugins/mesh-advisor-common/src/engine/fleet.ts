@@ -1,18 +1,52 @@
+import {
+  compileKnowledgeBase,
+  CompiledKnowledgeBase,
+  maskOf,
+  popcount,
+} from '../knowledgeBase/compile';
 import type { KnowledgeBase } from '../knowledgeBase/schema';
+import type { PlatformContext } from '../platform';
 import { MESH_IDS, MeshId } from '../vocabulary';
-import type { Confidence, EvaluationResult } from './types';
+import { explainFleet, FleetTally } from './fleetExplanation';
+import type { CandidateResult, Confidence, EvaluationResult } from './types';
+
+/**
+ * What adopting a candidate means for the platform as it runs today:
+ * keep the installed mesh (or no mesh), adopt a first mesh, switch the
+ * installed mesh's data-plane mode (Istio sidecar ↔ ambient: the same
+ * control plane), migrate to a different mesh, or remove the mesh.
+ * @public
+ */
+export type PlatformChange =
+  | 'keep'
+  | 'adopt'
+  | 'mode-change'
+  | 'migrate'
+  | 'remove';
 
 /** One candidate for the whole platform. @public */
 export type FleetCandidate = {
   mesh: MeshId;
   name: string;
-  /** services whose hard requirements it meets */
+  /** services whose hard requirements it meets (none blocks it) */
   servicesSatisfied: number;
-  /** hard requirements (capabilities and latency budgets) met, summed over services */
+  /** hard requirements (capabilities and latency budgets) fully met, summed over services: supported, and not by an alpha or experimental feature */
   requirementsMet: number;
-  /** memory charged to the services it satisfies, MiB (unknown figures count as 0 and set `costUnknown`) */
+  /** hard requirements met only partly or by an alpha/experimental feature */
+  requirementsPartial: number;
+  /** hard requirements no source confirms (support unknown) */
+  requirementsUnknown: number;
+  /** hard requirements it does not meet (including every one on a platform it cannot run on) */
+  requirementsUnmet: number;
+  /** services that rank it first themselves */
+  firstChoiceOf: number;
+  /** memory the platform would add for the services it satisfies, MiB: costs already paid are left out (unknown figures count as 0 and set `costUnknown`) */
   totalMemoryMiB: number;
   costUnknown: boolean;
+  /** what is already paid and so not charged ("Cilium's per-node agent already runs as the CNI …") */
+  alreadyPaid: string[];
+  /** what choosing it means for the platform as it runs today */
+  change: PlatformChange;
   /** mean score over the services it satisfies */
   meanScore: number;
 };
@@ -25,26 +59,179 @@ export type UnsatisfiedService = {
 
 /** @public */
 export type FleetRecommendation = {
-  recommendation: { mesh: MeshId; name: string; confidence: Confidence } | null;
+  recommendation: {
+    mesh: MeshId;
+    name: string;
+    confidence: Confidence;
+    /** one sentence: what the pick covers and what it changes on the platform */
+    summary: string;
+    /** the facts the pick turns on: knowledge-base fact ids (`capability.jwt-auth.linkerd`, `mesh.cilium.requiresCni`, `mesh.istio-sidecar` for the installed mesh) */
+    factIds: string[];
+  } | null;
+  /**
+   * Why the platform pick is not every service's own first choice, in one
+   * sentence ("Every service ranks Linkerd first; one mesh for all is Istio
+   * (sidecar mode) because …"); null when they agree.
+   */
+  explanation: string | null;
   ranking: FleetCandidate[];
   unsatisfied: UnsatisfiedService[];
   servicesConsidered: number;
 };
 
-type Tally = FleetCandidate & {
-  scoreSum: number;
-  unsatisfied: UnsatisfiedService[];
-};
+/** Istio's two data-plane modes share one control plane: switching is a mode change, not a new mesh. */
+const meshFamily = (mesh: MeshId): string =>
+  mesh.startsWith('istio-') ? 'istio' : mesh;
+
+/** What choosing `mesh` means on a platform that runs `current`. */
+export function platformChange(mesh: MeshId, current: MeshId): PlatformChange {
+  if (mesh === current) return 'keep';
+  if (current === 'none') return 'adopt';
+  if (mesh === 'none') return 'remove';
+  return meshFamily(mesh) === meshFamily(current) ? 'mode-change' : 'migrate';
+}
 
 /**
- * Recommends the one mesh for the platform: the candidate that meets the
- * most hard requirements across all evaluated services, then satisfies the
- * most services, then costs the least total memory, then scores best. Takes results one at a time (`add`) so a
- * caller can stream a large catalog through it.
+ * A per-node proxy that already runs on every node costs the platform
+ * nothing more: the CNI's agent (Cilium's data plane is the cilium-agent
+ * the CNI runs) or the installed mesh's node proxy (ztunnel). Per-pod
+ * proxies are still charged: which pods are injected is not known.
+ */
+function nodeProxyPaid(
+  ckb: CompiledKnowledgeBase,
+  mesh: MeshId,
+  platform: PlatformContext,
+): 'cni' | 'installed' | null {
+  const m = ckb.meshes[MESH_IDS.indexOf(mesh)];
+  if (m.placement !== 'node') return null;
+  if (m.requiresCni && m.requiresCni === platform.cni) return 'cni';
+  if (mesh === platform.currentMesh) return 'installed';
+  return null;
+}
+
+function alreadyPaidNotes(
+  ckb: CompiledKnowledgeBase,
+  mesh: MeshId,
+  platform: PlatformContext,
+): string[] {
+  const m = ckb.meshes[MESH_IDS.indexOf(mesh)];
+  const notes: string[] = [];
+  const perNode = m.memoryMiB === null ? '' : ` (${m.memoryMiB} MiB per node)`;
+  const paid = nodeProxyPaid(ckb, mesh, platform);
+  if (paid === 'cni')
+    notes.push(
+      `${m.name}'s per-node agent already runs as the ${platform.cni} CNI, so it is not charged again${perNode}.`,
+    );
+  else if (paid === 'installed')
+    notes.push(
+      `${m.name}'s per-node proxy already runs on every node, so it is not charged again${perNode}.`,
+    );
+  const change = platformChange(mesh, platform.currentMesh);
+  if (change === 'keep' && mesh !== 'none')
+    notes.push(`${m.name}'s control plane is already installed.`);
+  else if (change === 'mode-change')
+    notes.push(
+      `The installed ${
+        ckb.meshes[MESH_IDS.indexOf(platform.currentMesh)].name
+      } control plane serves this mode too.`,
+    );
+  return notes;
+}
+
+/** Memory the platform adds for this service on this candidate, MiB (null: unknown). */
+function addedMemory(
+  ckb: CompiledKnowledgeBase,
+  c: CandidateResult,
+  paid: boolean,
+): number | null {
+  if (!paid) return c.overhead.memoryMiB;
+  // Only the waypoint (Istio ambient's L7 proxy, one per service) is new.
+  if (!c.overhead.needsL7Proxy) return 0;
+  return ckb.meshes[MESH_IDS.indexOf(c.mesh)].l7MemoryMiB;
+}
+
+/** The service's own first choice: its recommendation, or for an invalid one the top of what it ranked. */
+function firstChoice(r: EvaluationResult): MeshId | undefined {
+  if (r.recommendation) return r.recommendation.mesh;
+  const top = r.ranking[0];
+  return r.status === 'invalid' && top && !top.blocked ? top.mesh : undefined;
+}
+
+function missingOf(r: EvaluationResult, c: CandidateResult): string[] {
+  return c.blockers.map(b => {
+    if (b.kind === 'capability') return b.capability!;
+    if (b.kind === 'latency-budget')
+      return `latency-budget ≤ ${r.requirements.latencyBudgetMs} ms`;
+    return 'cni';
+  });
+}
+
+/**
+ * How many more services the installed mesh may leave unsatisfied than the
+ * best candidate and still stay the platform's pick: migrating every service
+ * costs more than serving one service — or a tenth of them — another way
+ * (at the gateway, in a library). A judgement, stated in the explanation.
+ */
+export const migrationTolerance = (considered: number) =>
+  Math.max(1, Math.ceil(considered / 10));
+
+const countFact = (facts: Map<string, number>, id: string) =>
+  facts.set(id, (facts.get(id) ?? 0) + 1);
+
+const CONFIDENCE_LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
+
+/**
+ * Confidence from the margin over the runner-up (services satisfied, then
+ * mean score), lowered when many of the hard requirements it meets are met
+ * only partly or unverified.
+ */
+function fleetConfidence(
+  top: FleetTally,
+  second: FleetTally | undefined,
+  considered: number,
+): Confidence {
+  let level = 2;
+  if (second) {
+    const moreServices = top.servicesSatisfied - second.servicesSatisfied;
+    const points = top.scoreMean - second.scoreMean;
+    if (moreServices < 0) level = 1; // the installed mesh kept despite blockers
+    else if (moreServices > 0) level = moreServices / considered >= 0.1 ? 2 : 1;
+    else if (points >= 5) level = 2;
+    else if (points >= 2) level = 1;
+    else level = 0;
+  }
+  const counted =
+    top.requirementsMet + top.requirementsPartial + top.requirementsUnknown;
+  if (
+    counted > 0 &&
+    (top.requirementsPartial + top.requirementsUnknown) / counted >= 0.1
+  )
+    level--;
+  return CONFIDENCE_LEVELS[Math.max(0, level)];
+}
+
+/**
+ * Recommends the one mesh for the platform from the services' own
+ * evaluations, so that it agrees with them wherever one mesh can:
+ *  1. the candidate that satisfies the most services (no hard blocker) —
+ *     where the installed mesh, or its other data-plane mode, counts as
+ *     satisfying the most while it leaves at most `migrationTolerance` more
+ *     services unsatisfied: a second mesh means a second control plane,
+ *     trust domain and upgrade cadence, which no service's score carries;
+ *  2. among those, the installed mesh's family;
+ *  3. then the best mean score over the services it satisfies — the same
+ *     scores the services rank by, so if every service ranks X first and X
+ *     satisfies them all, X is the pick;
+ *  4. then the least memory added (costs already paid left out), then the
+ *     vocabulary order.
+ * When the pick is not every service's own first choice, `explanation`
+ * says why in one sentence. Takes results one at a time (`add`) so a caller
+ * can stream a large catalog through it; the platform comes with them.
  * @public
  */
 export function createFleetAccumulator(kb: KnowledgeBase) {
-  const tallies = new Map<MeshId, Tally>(
+  const ckb = compileKnowledgeBase(kb);
+  const tallies = new Map<MeshId, FleetTally>(
     MESH_IDS.map(mesh => [
       mesh,
       {
@@ -52,102 +239,173 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
         name: kb.meshes[mesh]!.name,
         servicesSatisfied: 0,
         requirementsMet: 0,
+        requirementsPartial: 0,
+        requirementsUnknown: 0,
+        requirementsUnmet: 0,
+        firstChoiceOf: 0,
         totalMemoryMiB: 0,
         costUnknown: false,
+        alreadyPaid: [],
+        nodeProxyPaid: false,
+        change: 'keep',
         meanScore: 0,
         scoreSum: 0,
+        scoreMean: 0,
+        marginSum: 0,
         unsatisfied: [],
+        blockerFacts: [],
+        parts: {},
+        gapFacts: new Map(),
+        preferenceFacts: new Map(),
       },
     ]),
   );
   let considered = 0;
+  let platform: PlatformContext | undefined;
+  const paid = new Map<MeshId, boolean>();
 
   return {
     add(result: EvaluationResult) {
       // Invalid results still count on their valid requirements: the platform
       // decision should not wait for one team's typo.
       if (result.status !== 'evaluated' && result.status !== 'invalid') return;
+      if (!platform) {
+        platform = result.platform;
+        for (const mesh of MESH_IDS)
+          paid.set(mesh, nodeProxyPaid(ckb, mesh, platform) !== null);
+      }
       considered++;
       const budget = result.requirements.latencyBudgetMs !== undefined ? 1 : 0;
+      // What the engine held the service to (it may add platform-wide needs,
+      // e.g. multi-cluster): read from a candidate the platform can run.
+      const judged = result.ranking.find(
+        c => !c.blockers.some(b => b.kind === 'platform'),
+      );
+      const declared =
+        budget +
+        (judged
+          ? judged.satisfied.length +
+            judged.partial.length +
+            judged.unverified.length +
+            judged.blockers.filter(b => b.kind === 'capability').length
+          : result.requirements.requires.length);
+      const first = firstChoice(result);
+      const firstScore = result.ranking.find(c => c.mesh === first)?.score;
       for (const c of result.ranking) {
         const t = tallies.get(c.mesh)!;
-        // A mesh that cannot run on the platform meets nothing.
-        if (!c.blockers.some(b => b.kind === 'platform')) {
-          const missingCaps = c.blockers.filter(
-            b => b.kind === 'capability',
-          ).length;
+        if (c.mesh === first) t.firstChoiceOf++;
+        if (c.blockers.some(b => b.kind === 'platform')) {
+          // A mesh that cannot run on the platform meets nothing.
+          t.requirementsUnmet += declared;
+        } else {
+          const m = ckb.meshes[MESH_IDS.indexOf(c.mesh)];
+          const immature = popcount(maskOf(c.satisfied) & m.immature);
           const overBudget = c.blockers.some(b => b.kind === 'latency-budget')
             ? 1
             : 0;
           t.requirementsMet +=
-            result.requirements.requires.length -
-            missingCaps +
-            budget -
-            overBudget;
+            c.satisfied.length - immature + budget - overBudget;
+          t.requirementsPartial += c.partial.length + immature;
+          t.requirementsUnknown += c.unverified.length;
+          t.requirementsUnmet +=
+            c.blockers.filter(b => b.kind === 'capability').length + overBudget;
         }
         if (c.blocked) {
           t.unsatisfied.push({
             entityRef: result.entityRef,
-            missing: c.blockers.map(b => {
-              if (b.kind === 'capability') return b.capability!;
-              if (b.kind === 'latency-budget') {
-                return `latency-budget ≤ ${result.requirements.latencyBudgetMs} ms`;
-              }
-              return 'cni';
-            }),
+            missing: missingOf(result, c),
           });
-        } else {
-          t.servicesSatisfied++;
-          t.scoreSum += c.score;
-          if (c.overhead.memoryMiB === null) t.costUnknown = true;
-          else t.totalMemoryMiB += c.overhead.memoryMiB;
+          t.blockerFacts.push(c.blockers.map(b => b.factId));
+          continue;
         }
+        t.servicesSatisfied++;
+        t.scoreSum += c.score;
+        if (firstScore !== undefined && c.mesh !== first)
+          t.marginSum += firstScore - c.score;
+        for (const [part, points] of Object.entries(c.breakdown))
+          t.parts[part] = (t.parts[part] ?? 0) + points;
+        for (const cap of [...c.partial, ...c.unverified])
+          countFact(t.gapFacts, `capability.${cap}.${c.mesh}`);
+        for (const cap of c.preferredMissing)
+          countFact(t.preferenceFacts, `capability.${cap}.${c.mesh}`);
+        const mem = addedMemory(ckb, c, paid.get(c.mesh)!);
+        if (mem === null) t.costUnknown = true;
+        else t.totalMemoryMiB += mem;
       }
     },
     result(): FleetRecommendation {
-      const ranking = [...tallies.values()].map(
-        ({ scoreSum, unsatisfied, ...t }) => ({
-          ...t,
-          totalMemoryMiB: Math.round(t.totalMemoryMiB * 10) / 10,
-          meanScore: t.servicesSatisfied
-            ? Math.round(scoreSum / t.servicesSatisfied)
-            : 0,
-        }),
-      );
-      ranking.sort(
+      const current = platform?.currentMesh ?? 'none';
+      const installedFamily = meshFamily(current);
+      const all = [...tallies.values()];
+      for (const t of all) {
+        t.scoreMean = t.servicesSatisfied
+          ? t.scoreSum / t.servicesSatisfied
+          : 0;
+        t.change = platformChange(t.mesh, current);
+        t.alreadyPaid = platform ? alreadyPaidNotes(ckb, t.mesh, platform) : [];
+        t.nodeProxyPaid = paid.get(t.mesh) ?? false;
+      }
+      const installed = (t: FleetTally) =>
+        current !== 'none' && meshFamily(t.mesh) === installedFamily ? 1 : 0;
+      const most = Math.max(...all.map(t => t.servicesSatisfied));
+      const tolerance = migrationTolerance(considered);
+      // The installed mesh counts as satisfying the most services while it
+      // leaves at most `tolerance` more unsatisfied than the best candidate.
+      const counted = (t: FleetTally) =>
+        installed(t) && t.servicesSatisfied >= most - tolerance
+          ? most
+          : t.servicesSatisfied;
+      all.sort(
         (a, b) =>
-          b.requirementsMet - a.requirementsMet ||
+          counted(b) - counted(a) ||
+          installed(b) - installed(a) ||
           b.servicesSatisfied - a.servicesSatisfied ||
+          b.scoreMean - a.scoreMean ||
           a.totalMemoryMiB - b.totalMemoryMiB ||
-          b.meanScore - a.meanScore ||
           MESH_IDS.indexOf(a.mesh) - MESH_IDS.indexOf(b.mesh),
       );
-      const top = ranking[0];
-      if (!top || considered === 0) {
+      const ranking: FleetCandidate[] = all.map(t => ({
+        mesh: t.mesh,
+        name: t.name,
+        servicesSatisfied: t.servicesSatisfied,
+        requirementsMet: t.requirementsMet,
+        requirementsPartial: t.requirementsPartial,
+        requirementsUnknown: t.requirementsUnknown,
+        requirementsUnmet: t.requirementsUnmet,
+        firstChoiceOf: t.firstChoiceOf,
+        totalMemoryMiB: Math.round(t.totalMemoryMiB * 10) / 10,
+        costUnknown: t.costUnknown,
+        alreadyPaid: t.alreadyPaid,
+        change: t.change,
+        meanScore: Math.round(t.scoreMean),
+      }));
+      const top = all[0];
+      if (!top || considered === 0 || !platform) {
         return {
           recommendation: null,
+          explanation: null,
           ranking,
           unsatisfied: [],
           servicesConsidered: considered,
         };
       }
-      const second = ranking[1];
-      const marginShare = second
-        ? (top.requirementsMet - second.requirementsMet) /
-          Math.max(1, top.requirementsMet)
-        : 1;
-      let confidence: Confidence = 'low';
-      if (marginShare >= 0.1) confidence = 'high';
-      else if (
-        marginShare > 0 ||
-        top.totalMemoryMiB < second.totalMemoryMiB * 0.8
-      ) {
-        confidence = 'medium';
-      }
+      const { summary, explanation, factIds } = explainFleet(
+        all,
+        considered,
+        platform,
+        ckb,
+      );
       return {
-        recommendation: { mesh: top.mesh, name: top.name, confidence },
+        recommendation: {
+          mesh: top.mesh,
+          name: top.name,
+          confidence: fleetConfidence(top, all[1], considered),
+          summary,
+          factIds,
+        },
+        explanation,
         ranking,
-        unsatisfied: tallies.get(top.mesh)!.unsatisfied,
+        unsatisfied: top.unsatisfied,
         servicesConsidered: considered,
       };
     },

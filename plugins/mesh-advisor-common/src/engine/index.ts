@@ -5,6 +5,7 @@ export { createFleetAccumulator, recommendForPlatform } from './fleet';
 export type {
   FleetCandidate,
   FleetRecommendation,
+  PlatformChange,
   UnsatisfiedService,
 } from './fleet';
 export { ENGINE_VERSION } from './version';
