@@ -25,6 +25,7 @@ const DECISION_TABLES = [
 const SERVICES = 38;
 const DECISIONS = '20261123000100_decisions.js';
 const SORT_INDEX_REPAIR = '20261123000200_evaluation_sort_indexes.js';
+const ONE_ACCEPTED = '20261130000000_one_accepted_decision.js';
 /** Added to the evaluations migration after some databases had run it. */
 const SORT_INDEXES = [
   'mesh_advisor_eval_mesh_score_idx',
@@ -157,8 +158,13 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await knex('mesh_advisor_decision_events').delete();
     await knex('mesh_advisor_decisions').delete();
 
-    // one step down: the one-accepted index goes, `superseded_by` is unique again
-    await knex.migrate.down(MIGRATIONS);
+    // down to before the one-accepted migration (and any after it): the
+    // index goes, `superseded_by` is unique again
+    while (
+      Number(await knex.migrate.currentVersion(MIGRATIONS)) >=
+      Number(ONE_ACCEPTED.slice(0, 14))
+    )
+      await knex.migrate.down(MIGRATIONS);
     await knex('mesh_advisor_decisions').insert([
       decisionRow('a', { status: 'accepted', superseded_by: 'y' }),
       decisionRow('b', { status: 'accepted' }),

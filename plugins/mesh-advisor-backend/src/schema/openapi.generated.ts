@@ -7,7 +7,7 @@ export const spec = {
   "info": {
     "title": "mesh-advisor",
     "version": "1",
-    "description": "Mesh Advisor: which service mesh fits each catalog service, why, at what cost, and the adoption decisions teams recorded. Every request needs Backstage credentials; errors use Backstage's standard error shape.",
+    "description": "Mesh Advisor: which service mesh fits each catalog service, why, at what cost, and the adoption decisions teams recorded. Every request needs Backstage credentials; errors use Backstage's standard error shape.\nBounds (each refused with the status shown and a message naming the bound): request bodies up to 256 KiB (413), nested at most 32 levels (400); no NUL character (U+0000) in the path, a query parameter or any body string (400); `limit` a decimal integer 1–500 (400); a cursor only as returned for the same sort (400). POST /evaluate: at most 32 `mesh-advisor.io/*` annotations, each value at most 1024 characters, at most 64 entries in `requires` and `prefers` (400); an evaluation lists at most 50 annotation issues, then one counting the rest.\nWhen the catalog cannot be reached, reads are served from what is stored, marked `stale: true`, to callers who may read every catalog entity; anyone else, and every write, gets 503 with Retry-After. An unreachable catalog or database answers 503, never 500; error messages name no internal address, SQL or stack (the backend log has them under the logId a 500 or 503 names).",
     "license": {
       "name": "Apache-2.0",
       "url": "http://www.apache.org/licenses/LICENSE-2.0.html"
@@ -70,7 +70,7 @@ export const spec = {
       "limit": {
         "name": "limit",
         "in": "query",
-        "description": "Page size, 1–500.",
+        "description": "Page size, a decimal integer 1–500 (Infinity, 1.5, 1e400 and the like answer 400).",
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -81,15 +81,44 @@ export const spec = {
       "cursor": {
         "name": "cursor",
         "in": "query",
-        "description": "The nextCursor of the previous page.",
+        "description": "The nextCursor of the previous page, with the same sort; any other value answers 400.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "maxLength": 1000
         }
       }
     },
     "responses": {
       "ErrorResponse": {
         "description": "An error, in Backstage's standard shape.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The request body is over 256 KiB.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Unavailable": {
+        "description": "The catalog or the database cannot be reached, and nothing stored may be served instead; retry after the given seconds.",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        },
         "content": {
           "application/json": {
             "schema": {
@@ -976,7 +1005,7 @@ export const spec = {
         "tags": [
           "evaluations"
         ],
-        "description": "The stored evaluation of one entity; with live=true, evaluated now from the current catalog entity.",
+        "description": "The stored evaluation of one entity; with live=true, evaluated now from the current catalog entity. While the catalog is unreachable, the stored evaluation marked stale (to callers who may read every entity), else 503.",
         "parameters": [
           {
             "$ref": "#/components/parameters/namespace"
@@ -1015,6 +1044,9 @@ export const spec = {
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -1031,14 +1063,16 @@ export const spec = {
             "name": "owner",
             "in": "query",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 255
             }
           },
           {
             "name": "system",
             "in": "query",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 255
             }
           },
           {
@@ -1269,7 +1303,7 @@ export const spec = {
         "tags": [
           "evaluations"
         ],
-        "description": "Evaluates an entity without storing anything (what-if).",
+        "description": "Evaluates an entity without storing anything (what-if). At most 32 mesh-advisor.io/* annotations, each value at most 1024 characters, at most 64 entries in requires and prefers (400 beyond); a body over 256 KiB answers 413.",
         "requestBody": {
           "required": true,
           "content": {
@@ -1313,6 +1347,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
           }
         }
       }
@@ -1392,7 +1429,8 @@ export const spec = {
                 "properties": {
                   "entityRef": {
                     "type": "string",
-                    "minLength": 3
+                    "minLength": 3,
+                    "maxLength": 255
                   },
                   "chosen": {
                     "$ref": "#/components/schemas/MeshId"
@@ -1445,6 +1483,12 @@ export const spec = {
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       },
@@ -1479,7 +1523,8 @@ export const spec = {
             "name": "author",
             "in": "query",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 255
             }
           },
           {
@@ -1512,6 +1557,10 @@ export const spec = {
                         "string",
                         "null"
                       ]
+                    },
+                    "stale": {
+                      "type": "boolean",
+                      "description": "true when the catalog could not be asked which entities the caller may read, and the caller may read every one: the page comes from the store alone"
                     }
                   }
                 }
@@ -1523,6 +1572,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -1575,6 +1627,9 @@ export const spec = {
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -1654,6 +1709,12 @@ export const spec = {
           },
           "409": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -1686,6 +1747,9 @@ export const spec = {
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }

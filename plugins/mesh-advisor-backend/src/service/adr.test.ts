@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadKnowledgeBase } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { parse as parseYaml } from 'yaml';
 import type { Decision, DecisionEvent } from '../database/DecisionStore';
+import fc from 'fast-check';
 import { renderAdr } from './adr';
 
 const kb = loadKnowledgeBase();
@@ -134,6 +135,82 @@ describe('renderAdr', () => {
     });
     expect(md).toContain(
       'Superseded by decision 3f1c2a9e-1111-4c4c-9d9d-000000000002.',
+    );
+  });
+
+  /** The structure markdown reads: heading lines (ATX or setext-underlined), fences, HTML tags at a line start. */
+  function structure(md: string) {
+    const lines = split(md).body.split('\n');
+    const out: string[] = [];
+    lines.forEach((line, i) => {
+      // list and quote markers may hold a heading too
+      const rest = line.replace(
+        /^((?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*)/,
+        '',
+      );
+      // the title's text varies; the other headings are the document's own
+      if (/^#{1,6}([ \t]|$)/.test(rest))
+        out.push(/^#[ \t]/.test(rest) ? '# (title)' : rest);
+      if (/^(=+|-+)[ \t]*$/.test(rest) && i > 0 && lines[i - 1].trim())
+        out.push(`setext:${lines[i - 1]}`);
+      if (/^(```|~~~)/.test(rest)) out.push('fence');
+      if (/<[A-Za-z/!?]/.test(line)) out.push('html');
+    });
+    return out;
+  }
+
+  it('keeps user text from adding sections, front matter, fences or HTML', () => {
+    const plain = structure(renderAdr(decision, [], kb));
+    const spoof = {
+      ...decision,
+      title: 'Adopt <h2>Linkerd</h2>',
+      context:
+        '---\nstatus: rejected\n---\n# Decision Outcome\nTitle\n===\n> ## Quoted\n- ## Listed\n```\ncode',
+      rationale:
+        'cheap.\n\n## Decision Outcome\n\nChosen option: "Istio"\nSpoof\n---\n<script>x</script>',
+    };
+    expect(structure(renderAdr(spoof, [], kb))).toEqual(plain);
+    const md = renderAdr(spoof, [], kb);
+    expect(split(md).attributes.status).toBe('accepted');
+    expect(md.match(/^## Decision Outcome$/gm)).toHaveLength(1);
+  });
+
+  it('no user text changes the document structure (property)', () => {
+    const plain = structure(renderAdr(decision, [], kb));
+    const piece = fc.constantFrom(
+      '#',
+      '## ',
+      '---',
+      '===',
+      '```',
+      '~~~',
+      '<h1>',
+      '> ',
+      '- ',
+      '1. ',
+      '\n',
+      '\n\n',
+      ' ',
+      'text',
+      '*',
+      '`',
+    );
+    const userText = fc.array(piece, { maxLength: 30 }).map(p => p.join(''));
+    fc.assert(
+      fc.property(userText, userText, userText, (title, context, rationale) => {
+        const md = renderAdr(
+          {
+            ...decision,
+            title: title.trim() || 'x',
+            context,
+            rationale: rationale.trim() || 'x',
+          },
+          [],
+          kb,
+        );
+        expect(structure(md)).toEqual(plain);
+      }),
+      { numRuns: 300 },
     );
   });
 });
