@@ -276,19 +276,20 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
       }
       considered++;
       const budget = result.requirements.latencyBudgetMs !== undefined ? 1 : 0;
-      // What the engine held the service to (it may add platform-wide needs,
-      // e.g. multi-cluster): read from a candidate the platform can run.
-      const judged = result.ranking.find(
-        c => !c.blockers.some(b => b.kind === 'platform'),
-      );
+      // What the engine held the service to on each candidate (it may add
+      // platform-wide needs for a mesh, e.g. multi-cluster); a candidate
+      // that cannot run on the platform fails the most any other was held to.
+      const heldTo = (c: CandidateResult) =>
+        c.satisfied.length +
+        c.partial.length +
+        c.unverified.length +
+        c.blockers.filter(b => b.kind === 'capability').length;
       const declared =
         budget +
-        (judged
-          ? judged.satisfied.length +
-            judged.partial.length +
-            judged.unverified.length +
-            judged.blockers.filter(b => b.kind === 'capability').length
-          : result.requirements.requires.length);
+        Math.max(
+          result.requirements.requires.length,
+          ...result.ranking.map(heldTo),
+        );
       const first = firstChoice(result);
       const firstScore = result.ranking.find(c => c.mesh === first)?.score;
       for (const c of result.ranking) {
