@@ -1284,7 +1284,16 @@ export const spec = {
                         "null"
                       ],
                       "additionalProperties": true,
-                      "description": "The one mesh for the platform, its ranking and the services it leaves unsatisfied."
+                      "description": "The one mesh for the platform, its ranking and the services it leaves unsatisfied (FleetRecommendation in the common package).",
+                      "properties": {
+                        "explanation": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "description": "Why the platform pick is not every service's own first choice, in one sentence; null when they agree."
+                        }
+                      }
                     }
                   }
                 }
