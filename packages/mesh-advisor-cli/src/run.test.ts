@@ -192,7 +192,7 @@ describe('mesh-advisor evaluate', () => {
       /^Linkerd meets the hard requirements of 2 of 3 services \(\d+ fully met, 0 partly, 0 unverified\).*already installed\.$/,
     );
     expect(lines[2]).toMatch(
-      /one mesh for all is Linkerd because it is already installed and leaves only 1 service without a hard requirement \(checkout: jwt-auth\)/,
+      /one mesh for all is Linkerd because it is already installed and leaves only 1 service without a hard requirement \(jwt-auth\)/,
     );
     expect(out).toMatch(
       /MESH\s+CHANGE\s+SATISFIED\s+FIRST CHOICE OF\s+REQUIREMENTS MET\/PARTIAL\/UNKNOWN\/UNMET\s+ADDED MEMORY \(MiB\)\s+MEAN SCORE/,

@@ -184,7 +184,7 @@ describe('recommendForPlatform', () => {
         candidate(f, f.recommendation!.mesh).firstChoiceOf
       }); one mesh for all is ${
         f.recommendation!.name
-      } because Linkerd would leave 1 service without a hard requirement (checkout: jwt-auth).`,
+      } because Linkerd would leave 1 service without a hard requirement (jwt-auth).`,
     );
     expect(f.recommendation!.factIds).toContain('capability.jwt-auth.linkerd');
     expect(candidate(f, 'linkerd').firstChoiceOf).toBe(3);

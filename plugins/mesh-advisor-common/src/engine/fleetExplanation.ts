@@ -26,10 +26,12 @@ export type FleetTally = FleetCandidate & {
 type Because = { text: string; factIds: string[] };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const shortRef = (ref: string) => ref.replace(/^component:default\//, '');
 /** "No mesh" reads as "no mesh" inside a sentence. */
 const inline = (t: FleetTally) => (t.mesh === 'none' ? 'no mesh' : t.name);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const countFact = (counts: Map<string, number>, key: string) =>
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 
 /** The most frequent facts first. */
 const commonest = (facts: Map<string, number>, n = 2) =>
@@ -111,16 +113,22 @@ function leftBy(loser: FleetTally, winner: FleetTally) {
     .filter(x => !alsoLeftByWinner.has(x.u.entityRef));
 }
 
-/** "3 services without a hard requirement (checkout: jwt-auth, and 2 more)" */
+/**
+ * "2 services without a hard requirement (sidecar-free)": what they miss,
+ * commonest first. It names no service: the summary is shared with callers
+ * who may read only some services (the unsatisfied list is filtered for them).
+ */
 function withoutRequirement(left: ReturnType<typeof leftBy>): string {
-  const [first] = left;
-  const more = left.length > 1 ? `, and ${left.length - 1} more` : '';
+  const missing = new Map<string, number>();
+  for (const x of left) for (const m of x.u.missing) countFact(missing, m);
+  const what = [...missing.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([m]) => m)
+    .join(', ');
   return `${plural(
     left.length,
     'service',
-  )} without a hard requirement (${shortRef(
-    first.u.entityRef,
-  )}: ${first.u.missing.join(', ')}${more})`;
+  )} without a hard requirement (${what})`;
 }
 
 /** Why `winner` is ranked above `loser` for the platform, as a clause after "because". */
