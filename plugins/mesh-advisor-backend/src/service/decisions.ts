@@ -35,7 +35,7 @@ import type {
 } from '../database/DecisionStore';
 import type { EvaluationStore } from '../database/EvaluationStore';
 import { renderAdr } from './adr';
-import { CatalogUnavailableError } from './evaluations';
+import { CatalogUnavailableError } from './CatalogUnavailableError';
 
 export interface CreateDecisionBody {
   entityRef: string;

@@ -3,7 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createEvaluator,
@@ -19,6 +19,7 @@ import type {
   ListQuery,
   SweepRecord,
 } from '../database/EvaluationStore';
+import { CatalogUnavailableError } from './CatalogUnavailableError';
 import { JsonBody, jsonBody } from './jsonBody';
 import { ReadAccessResolver } from './readAccess';
 import { TtlCache } from '../ttlCache';
@@ -252,21 +253,5 @@ export class EvaluationService {
       lastSuccessAt: success?.finishedAt ?? null,
       platform: stored?.platform ?? null,
     };
-  }
-}
-
-/**
- * The catalog could not be asked, and nothing stored may be served instead:
- * 503 (the router adds Retry-After and logs the cause; the message names
- * no address).
- */
-export class CatalogUnavailableError extends ServiceUnavailableError {
-  /** What the catalog call threw; logged, never sent (a `cause` would be, in the message). */
-  readonly reason: unknown;
-  constructor(reason: unknown) {
-    super(
-      'The catalog is unreachable, and Mesh Advisor cannot tell without it what you may read or change',
-    );
-    this.reason = reason;
   }
 }
