@@ -394,3 +394,61 @@ describe.each(databases.eachSupportedId())('hardening on %s', databaseId => {
     expect(JSON.stringify(capped.body).length).toBeLessThan(200_000);
   });
 });
+
+const postgres = TestDatabases.create({ ids: ['POSTGRES_15'] });
+const postgresIds = postgres.eachSupportedId();
+
+(postgresIds.length
+  ? describe.each(postgresIds)
+  : describe.skip.each([['POSTGRES_15']]))(
+  'database connections cut under load on %s',
+  databaseId => {
+    it('as a restart does: no acknowledged write is lost, and what failed answered 503, never 500', async () => {
+      const { file, knex, get } = await startDecisionBackend(
+        postgres,
+        databaseId as 'POSTGRES_15',
+        { sweepAtStart: false },
+      );
+      const responses: { status: number; body: any }[] = [];
+      const writers = Array.from({ length: 6 }, async (_, w) => {
+        for (let i = 0; i < 15; i++)
+          responses.push(
+            await file(OWNER, { title: `writer ${w} decision ${i}` }),
+          );
+      });
+      // cut every other connection of the plugin's database, twice, while the writers run
+      const cut = (async () => {
+        for (let round = 0; round < 2; round++) {
+          await new Promise(r => setTimeout(r, 150));
+          await knex.raw(
+            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+          );
+        }
+      })();
+      await Promise.all([...writers, cut]);
+
+      expect(responses).toHaveLength(90);
+      const statuses = [...new Set(responses.map(r => r.status))].sort();
+      expect(
+        responses
+          .filter(r => r.status !== 201 && r.status !== 503)
+          .map(r => [r.status, r.body]),
+      ).toEqual([]);
+      expect(statuses).toContain(201);
+      for (const r of responses.filter(x => x.status === 503))
+        expect(JSON.stringify(r.body)).not.toMatch(/terminat|select|insert/i);
+      const acknowledged = responses
+        .filter(r => r.status === 201)
+        .map(r => r.body.id);
+      const stored = await knex('mesh_advisor_decisions').pluck('id');
+      expect(stored).toEqual(expect.arrayContaining(acknowledged));
+      // every stored decision has its created event (no half-written decision)
+      const events = await knex('mesh_advisor_decision_events')
+        .where('type', 'created')
+        .pluck('decision_id');
+      expect([...events].sort()).toEqual([...stored].sort());
+      // and the backend is back to normal
+      expect((await get(OWNER, '/decisions?limit=1')).status).toBe(200);
+    });
+  },
+);

@@ -50,7 +50,7 @@ export function isUnavailable(e: unknown): boolean {
   if (err.name === 'ResponseError' && Number(err.statusCode) >= 500)
     return true;
   if (
-    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|socket hang up|Timeout acquiring a connection/.test(
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection error and is not queryable|socket hang up|Timeout acquiring a connection/.test(
       String(err.message ?? ''),
     )
   )
