@@ -14,6 +14,7 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './router';
 import { EvaluationService } from './service/evaluations';
 import { runSweep } from './service/sweep';
+import { setUpLive } from './live/setup';
 
 const SWEEP_TASK = 'mesh-advisor-sweep';
 const EMPTY_CATALOG_RETRY_MS = 30_000;
@@ -72,19 +73,42 @@ export const meshAdvisorPlugin = createBackendPlugin({
           cacheMs: settings.cacheMs,
         });
 
+        // Live state from the clusters (issue 14): read before each sweep, so the
+        // sweep evaluates against the derived platform; recorded after it.
+        const live = setUpLive({
+          config,
+          logger,
+          db,
+          catalog,
+          auth,
+          httpAuth,
+          permissions,
+          platform,
+          cacheMs: settings.cacheMs,
+        });
+
         await scheduler.scheduleTask({
           id: SWEEP_TASK,
           scope: 'global',
           ...settings.schedule,
           fn: async () => {
+            const read = await live.service?.readClusters().catch(e => {
+              logger.warn(`Mesh Advisor live read failed: ${e}`);
+              return undefined;
+            });
             const outcome = await runSweep({
               catalog,
               auth,
               store,
               logger,
               knowledgeBase,
-              platform,
+              platform: read ? live.service!.platformFor(read) : platform,
             });
+            if (read && outcome.outcome === 'succeeded') {
+              await live
+                .service!.record(read)
+                .catch(e => logger.warn(`Mesh Advisor live pass failed: ${e}`));
+            }
             evaluations.invalidateSummary();
             // Right after a start the catalog may still be ingesting: look again soon.
             if (outcome.outcome === 'succeeded' && outcome.services === 0) {
@@ -107,6 +131,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
           mayReadAll: credentials => evaluations.mayReadAll(credentials),
           auditor,
         });
+        httpRouter.use(live.router);
         httpRouter.use(
           await createRouter({
             httpAuth,
