@@ -1,4 +1,9 @@
-import { parseAnnotations, requirementsToAnnotations } from './annotations';
+import {
+  ANNOTATION_LIMITS,
+  annotationBoundViolation,
+  parseAnnotations,
+  requirementsToAnnotations,
+} from './annotations';
 import { didYouMean, editDistance } from './didYouMean';
 
 describe('parseAnnotations', () => {
@@ -110,6 +115,87 @@ describe('parseAnnotations', () => {
     };
     const parsed = parseAnnotations(annotations).requirements;
     expect(requirementsToAnnotations(parsed)).toEqual(annotations);
+  });
+});
+
+describe('annotation bounds', () => {
+  const {
+    valueLength,
+    capabilityTokens,
+    issues: maxIssues,
+    keys,
+  } = ANNOTATION_LIMITS;
+
+  it('reports a value over the length bound instead of parsing it, quoting only its start', () => {
+    const raw = `mtls,${'x'.repeat(valueLength)}`;
+    const { requirements, issues } = parseAnnotations({
+      'mesh-advisor.io/requires': raw,
+    });
+    expect(requirements.requires).toEqual([]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message).toContain(`at most ${valueLength}`);
+    expect(issues[0].value.length).toBeLessThanOrEqual(121);
+  });
+
+  it('reports a list over the token bound as one issue', () => {
+    const { requirements, issues } = parseAnnotations({
+      'mesh-advisor.io/prefers': Array(capabilityTokens + 1)
+        .fill('mtls')
+        .join(','),
+    });
+    expect(requirements.prefers).toEqual([]);
+    expect(issues.map(i => i.message)).toEqual([
+      expect.stringContaining(`at most ${capabilityTokens} capabilities`),
+    ]);
+    // at the bound it parses
+    expect(
+      parseAnnotations({
+        'mesh-advisor.io/prefers': Array(capabilityTokens)
+          .fill('mtls')
+          .join(','),
+      }).requirements.prefers,
+    ).toEqual(['mtls']);
+  });
+
+  it('lists at most the issue bound, then one issue counting the rest', () => {
+    const annotations: Record<string, string> = {};
+    for (let i = 0; i < 200; i++)
+      annotations[`mesh-advisor.io/nope-${i}`] = 'x';
+    const { issues } = parseAnnotations(annotations);
+    expect(issues).toHaveLength(maxIssues + 1);
+    expect(issues[maxIssues]).toMatchObject({
+      annotation: 'mesh-advisor.io/*',
+      value: `${200 - maxIssues} more`,
+    });
+    // below the bound nothing is added
+    expect(
+      parseAnnotations({ 'mesh-advisor.io/nope': 'x' }).issues,
+    ).toHaveLength(1);
+  });
+
+  it('names the bound a POST /evaluate body exceeds, or nothing within them', () => {
+    expect(
+      annotationBoundViolation({
+        'mesh-advisor.io/requires': 'mtls',
+        'other.io/huge': 'x'.repeat(10 * valueLength),
+      }),
+    ).toBeUndefined();
+    expect(
+      annotationBoundViolation({
+        'mesh-advisor.io/rps': '1'.repeat(valueLength + 1),
+      }),
+    ).toContain(`at most ${valueLength}`);
+    expect(
+      annotationBoundViolation({
+        'mesh-advisor.io/requires': Array(capabilityTokens + 1)
+          .fill('a')
+          .join(','),
+      }),
+    ).toContain(`at most ${capabilityTokens}`);
+    const many = Object.fromEntries(
+      Array.from({ length: keys + 1 }, (_, i) => [`mesh-advisor.io/k${i}`, '']),
+    );
+    expect(annotationBoundViolation(many)).toContain(`more than ${keys}`);
   });
 });
 
