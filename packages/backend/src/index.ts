@@ -1,7 +1,8 @@
 /*
  * The Backstage backend that hosts Mesh Advisor: catalog, auth (guest),
- * permissions with an owner-only policy for mesh decisions, and the
- * mesh-advisor plugin with its catalog module.
+ * permissions with an owner-only policy for mesh decisions, the
+ * mesh-advisor plugin with its catalog module, its actions over MCP, and
+ * search with its decisions.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { meshAdvisorPermissionPolicyModule } from './permissionPolicy';
@@ -28,6 +29,14 @@ backend.add(meshAdvisorPermissionPolicyModule);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.add(import('@mesh-advisor/plugin-mesh-advisor-backend'));
+
+// AI agents: the actions of the plugins in backend.actions.pluginSources
+// (catalog, mesh-advisor) as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// search (Lunr, in memory), with Mesh Advisor's decisions indexed
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@mesh-advisor/plugin-search-backend-module-mesh-advisor'));
 
 backend.start().catch(error => {
   const hint = explainStartupError(error);

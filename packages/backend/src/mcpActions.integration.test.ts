@@ -31,7 +31,7 @@ import {
   OWNERSHIP_CLAIMS,
   onBehalfOfHttpAuth,
   userInfoWithClaims,
-} from './testing/testAuth';
+} from './__testUtils__/testAuth';
 
 jest.setTimeout(60_000);
 

@@ -122,6 +122,13 @@ describe.each(databases.eachSupportedId())('actions on %s', databaseId => {
       annotations: { requires: 'mtls,'.repeat(300) },
     });
     expect(tooLong.status).toBe(400);
+    const tooManyTokens = await invoke(OWNER, 'what-if-mesh-advice', {
+      annotations: { requires: 'mtls,'.repeat(100) },
+    });
+    expect(tooManyTokens.status).toBe(400);
+    expect(tooManyTokens.body.error.message).toMatch(
+      /^mesh-advisor\.io\/requires: 101 entries/,
+    );
     const tooMany = await invoke(OWNER, 'what-if-mesh-advice', {
       changes: Object.fromEntries(
         Array.from({ length: 40 }, (_, i) => [`k${i}`, 'x']),

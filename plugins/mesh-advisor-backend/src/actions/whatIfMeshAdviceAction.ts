@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ANNOTATION_PREFIX,
+  annotationBoundViolation,
   CNIS,
   isService,
   MESH_IDS,
@@ -160,6 +161,9 @@ Use it to answer "what would you recommend if payments-api also needed multi-clu
           )
         : own;
       const annotations = applyChanges(base, input.changes);
+      // the bounds POST /evaluate enforces (values, capability lists, keys)
+      const tooMuch = annotationBoundViolation(annotations);
+      if (tooMuch) throw new InputError(tooMuch);
       const result = await evaluations.evaluateNow(
         { ...entity, metadata: { ...entity.metadata, annotations } },
         callChainDepth,
