@@ -30,6 +30,11 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.add(import('@mesh-advisor/plugin-mesh-advisor-backend'));
 
+// notifications (with signals for live delivery): Mesh Advisor tells
+// service owners when a service drifts from its mesh decision
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // AI agents: the actions of the plugins in backend.actions.pluginSources
 // (catalog, mesh-advisor) as MCP tools at /api/mcp-actions/v1
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

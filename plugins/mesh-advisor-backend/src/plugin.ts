@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { meshAdvisorPermissions } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { registerMeshAdvisorActions } from './actions';
 import { AuditedDecisionService } from './audit/AuditedDecisionService';
@@ -15,6 +16,7 @@ import { createRouter } from './router';
 import { EvaluationService } from './service/evaluations';
 import { runSweep } from './service/sweep';
 import { setUpLive } from './live/setup';
+import { notificationsNotifier } from './live/notificationsNotifier';
 
 const SWEEP_TASK = 'mesh-advisor-sweep';
 const EMPTY_CATALOG_RETRY_MS = 30_000;
@@ -39,6 +41,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
         auditor: coreServices.auditor,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -53,6 +56,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        notifications,
         auditor,
         actionsRegistry,
       }) {
@@ -85,6 +89,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
           permissions,
           platform,
           cacheMs: settings.cacheMs,
+          notifier: notificationsNotifier(notifications),
         });
 
         await scheduler.scheduleTask({

@@ -250,13 +250,6 @@ export class KnexLiveStore {
       throw e;
     }
   }
-
-  /** Gives a claim back when the send failed, so the next pass tries again. */
-  async releaseNotification(key: string): Promise<void> {
-    await this.db(NOTIFICATIONS)
-      .where('transition_key', key.slice(0, 255))
-      .delete();
-  }
 }
 
 function isUniqueViolation(e: unknown): boolean {

@@ -206,11 +206,11 @@ export class LiveService {
       await notifier.send(n);
       return true;
     } catch (e) {
-      await store.releaseNotification(key).catch(() => undefined);
+      // The claim stays: a failed send is logged, not retried on every pass.
       logger.warn(
-        `Mesh Advisor: notifying the owners of ${n.entityRef} failed (${
-          (e as Error).message
-        }); retried next pass`,
+        `Mesh Advisor: notifying the owners of ${n.entityRef} (${
+          n.topic
+        }) failed: ${(e as Error).message}`,
       );
       return false;
     }
