@@ -995,6 +995,327 @@ export const spec = {
             ]
           }
         }
+      },
+      "DriftState": {
+        "type": "string",
+        "description": "How a service's actual mesh compares with its needs and its accepted decision (see the backend README, Live state).",
+        "enum": [
+          "as-decided",
+          "drift",
+          "unmeshed-but-required",
+          "blocked-mesh",
+          "partially-meshed",
+          "unknown",
+          "undecided"
+        ]
+      },
+      "DetectionEvidence": {
+        "type": "object",
+        "required": [
+          "rule",
+          "detail"
+        ],
+        "properties": {
+          "rule": {
+            "type": "string",
+            "enum": [
+              "istio-sidecar-container",
+              "istio-native-sidecar",
+              "istio-ambient-pod-label",
+              "istio-ambient-namespace-label",
+              "istio-ambient-opted-out",
+              "istio-ambient-no-ztunnel",
+              "istio-waypoint",
+              "linkerd-proxy-container",
+              "linkerd-native-sidecar",
+              "cilium-envoy",
+              "cilium-mutual-auth",
+              "no-mesh"
+            ]
+          },
+          "detail": {
+            "type": "string"
+          }
+        }
+      },
+      "PodMeshState": {
+        "type": "object",
+        "required": [
+          "cluster",
+          "namespace",
+          "name",
+          "mesh",
+          "version",
+          "waypoint",
+          "evidence"
+        ],
+        "properties": {
+          "cluster": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "mesh": {
+            "$ref": "#/components/schemas/MeshId"
+          },
+          "version": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "waypoint": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "evidence": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/DetectionEvidence"
+            }
+          }
+        }
+      },
+      "ActualState": {
+        "type": "object",
+        "description": "What one service actually runs across the clusters, as of the last live pass.",
+        "required": [
+          "entityRef",
+          "mesh",
+          "pods",
+          "meshedPods",
+          "meshedShare",
+          "podsByMesh",
+          "versions",
+          "waypoints",
+          "clusters",
+          "namespaceLabels",
+          "stale",
+          "drift",
+          "driftReason",
+          "recommended",
+          "decided",
+          "evidence",
+          "observedAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "mesh": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MeshId"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "pods": {
+            "type": "integer"
+          },
+          "meshedPods": {
+            "type": "integer"
+          },
+          "meshedShare": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "podsByMesh": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          },
+          "versions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "waypoints": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "clusters": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "namespaceLabels": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "stale": {
+            "type": "boolean",
+            "description": "some of its clusters could not be read this pass; the last known state is shown"
+          },
+          "drift": {
+            "$ref": "#/components/schemas/DriftState"
+          },
+          "driftReason": {
+            "type": "string"
+          },
+          "recommended": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MeshId"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "decided": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MeshId"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "evidence": {
+            "type": "array",
+            "maxItems": 5,
+            "items": {
+              "$ref": "#/components/schemas/PodMeshState"
+            }
+          },
+          "observedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ClusterState": {
+        "type": "object",
+        "required": [
+          "name",
+          "reachable",
+          "stale",
+          "readAt",
+          "error",
+          "cni",
+          "cniEvidence",
+          "ztunnel",
+          "ciliumEnvoy",
+          "ciliumMutualAuth",
+          "pods",
+          "podsByMesh"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "reachable": {
+            "type": "boolean"
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "readAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "error": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "cni": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "cniEvidence": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "ztunnel": {
+            "type": "boolean"
+          },
+          "ciliumEnvoy": {
+            "type": "boolean"
+          },
+          "ciliumMutualAuth": {
+            "type": "boolean"
+          },
+          "pods": {
+            "type": "integer"
+          },
+          "podsByMesh": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          }
+        }
+      },
+      "DerivedPlatform": {
+        "type": "object",
+        "required": [
+          "cni",
+          "cniSource",
+          "currentMesh",
+          "currentMeshSource",
+          "meshShares",
+          "clusters"
+        ],
+        "properties": {
+          "cni": {
+            "type": "string"
+          },
+          "cniSource": {
+            "type": "string",
+            "enum": [
+              "clusters",
+              "config",
+              "default"
+            ]
+          },
+          "currentMesh": {
+            "$ref": "#/components/schemas/MeshId"
+          },
+          "currentMeshSource": {
+            "type": "string",
+            "enum": [
+              "clusters",
+              "config",
+              "default"
+            ]
+          },
+          "meshShares": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          },
+          "clusters": {
+            "type": "integer"
+          }
+        }
       }
     }
   },
@@ -1759,6 +2080,216 @@ export const spec = {
           },
           "503": {
             "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/live/clusters": {
+      "get": {
+        "operationId": "GetLiveClusters",
+        "tags": [
+          "live"
+        ],
+        "description": "The last live pass over the clusters configured for the Kubernetes plugin — each cluster's state (unreachable ones stale, with their last known figures), the platform context derived from them (app-config overriding), and counts of services per drift state and per actual mesh.",
+        "responses": {
+          "200": {
+            "description": "The last live pass; `at` is null before the first one (or without clusters).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "at",
+                    "requests",
+                    "clusters",
+                    "platform",
+                    "services"
+                  ],
+                  "properties": {
+                    "at": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "format": "date-time"
+                    },
+                    "requests": {
+                      "type": "integer"
+                    },
+                    "clusters": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ClusterState"
+                      }
+                    },
+                    "platform": {
+                      "oneOf": [
+                        {
+                          "$ref": "#/components/schemas/DerivedPlatform"
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "services": {
+                      "type": "object",
+                      "properties": {
+                        "drift": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "integer"
+                          }
+                        },
+                        "mesh": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "integer"
+                          }
+                        },
+                        "pods": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "integer"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/live/services": {
+      "get": {
+        "operationId": "ListActualStates",
+        "tags": [
+          "live"
+        ],
+        "description": "The actual state of every service the caller may read (catalog read permission), by entity ref, filtered.",
+        "parameters": [
+          {
+            "name": "drift",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/DriftState"
+            }
+          },
+          {
+            "name": "mesh",
+            "in": "query",
+            "description": "the mesh most of its pods run; unknown for services without pods",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "istio-ambient",
+                "istio-sidecar",
+                "linkerd",
+                "cilium",
+                "none",
+                "unknown"
+              ]
+            }
+          },
+          {
+            "name": "stale",
+            "in": "query",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 100
+            }
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of actual states.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "nextCursor"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ActualState"
+                      }
+                    },
+                    "nextCursor": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/entities/{namespace}/{kind}/{name}/actual": {
+      "get": {
+        "operationId": "GetEntityActualState",
+        "tags": [
+          "live"
+        ],
+        "description": "What the service actually runs, with evidence and its drift state; 404 to whoever may not read the entity, and before a live pass has seen it.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The actual state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActualState"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
           }
         }
       }
