@@ -1,0 +1,3 @@
+export { ActualStateCard } from './ActualStateCard';
+export { EntityActualStateCard } from './EntityActualStateCard';
+export { DRIFT_LABELS, meshName } from './driftLabels';
