@@ -68,6 +68,7 @@ function status(
 export async function startKubeApiServer(
   initial: ClusterObjects,
   token = 'test-service-account-token',
+  port = 0,
 ): Promise<KubeApiTestServer> {
   let objects = initial;
   let resourceVersion = 1000;
@@ -139,10 +140,10 @@ export async function startKubeApiServer(
     );
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     token,
     requests,
     update(next) {
