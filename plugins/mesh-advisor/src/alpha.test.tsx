@@ -4,7 +4,7 @@ import {
   createExtensionTester,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import meshAdvisorPlugin, {
   meshAdvisorEntityCard,
   meshAdvisorEntityContent,
@@ -25,6 +25,8 @@ describe('new frontend system plugin', () => {
     for (const id of [
       'api:mesh-advisor',
       'page:mesh-advisor',
+      'sub-page:mesh-advisor/services',
+      'sub-page:mesh-advisor/decisions',
       'entity-content:mesh-advisor',
       'entity-card:mesh-advisor',
     ] as const) {
@@ -68,7 +70,17 @@ describe('new frontend system plugin', () => {
     expect(
       await screen.findByRole('heading', { name: 'Mesh Advisor' }),
     ).toBeInTheDocument();
-    const navItem = screen.getByRole('link', { name: 'Mesh Advisor' });
+    // the app's header carries the sub-pages as tabs
+    expect(
+      await screen.findByRole('tab', { name: 'Services' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Decisions' })).toBeInTheDocument();
+    const navItem = screen.getByRole('navigation', { name: /sidebar/i })
+      ? within(screen.getByRole('navigation', { name: /sidebar/i })).getByRole(
+          'link',
+          { name: 'Mesh Advisor' },
+        )
+      : screen.getAllByRole('link', { name: 'Mesh Advisor' })[0];
     expect(navItem).toHaveAttribute('href', '/mesh-advisor');
     expect(navItem.closest('nav')).not.toBeNull();
     // The overview loaded through the plugin's API extension override.

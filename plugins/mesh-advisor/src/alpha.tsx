@@ -4,6 +4,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
+  SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -26,17 +27,41 @@ export const meshAdvisorApi = ApiBlueprint.make({
     }),
 });
 
-/** `/mesh-advisor`, in the sidebar as "Mesh Advisor" (`page:mesh-advisor`). @alpha */
+/**
+ * `/mesh-advisor`, in the sidebar as "Mesh Advisor" (`page:mesh-advisor`):
+ * the app's own page header with a tab per sub-page, like the catalog's.
+ * @alpha
+ */
 export const meshAdvisorPage = PageBlueprint.make({
   params: {
     path: '/mesh-advisor',
     title: 'Mesh Advisor',
     icon: <DeviceHubIcon />,
     routeRef: rootRouteRef,
-    // The page brings its own header with the Services / Decisions tabs.
-    noHeader: true,
+  },
+});
+
+/** `/mesh-advisor/services`: the platform pick and every service. @alpha */
+export const meshAdvisorServicesPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:mesh-advisor', input: 'pages' },
+  name: 'services',
+  params: {
+    path: 'services',
+    title: 'Services',
     loader: () =>
-      import('./components/Overview').then(m => <m.MeshAdvisorPage />),
+      import('./components/Overview').then(m => <m.ServicesOverview />),
+  },
+});
+
+/** `/mesh-advisor/decisions`: every adoption decision. @alpha */
+export const meshAdvisorDecisionsPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:mesh-advisor', input: 'pages' },
+  name: 'decisions',
+  params: {
+    path: 'decisions',
+    title: 'Decisions',
+    loader: () =>
+      import('./components/Overview').then(m => <m.DecisionsOverview />),
   },
 });
 
@@ -70,6 +95,8 @@ export default createFrontendPlugin({
   extensions: [
     meshAdvisorApi,
     meshAdvisorPage,
+    meshAdvisorServicesPage,
+    meshAdvisorDecisionsPage,
     meshAdvisorEntityContent,
     meshAdvisorEntityCard,
   ],

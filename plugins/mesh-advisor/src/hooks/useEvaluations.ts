@@ -3,7 +3,6 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { meshAdvisorApiRef } from '../api/MeshAdvisorApi';
 import type { EvaluationListQuery } from '../api/types';
-import { useCursorPagination } from './useCursorPagination';
 import { useDebouncedValue } from './useDebouncedValue';
 
 /** The overview table's filters and sort, as the user set them. */
@@ -28,10 +27,14 @@ export function effectiveQuery(
 
 /**
  * One page of the overview table. Filtering, sorting and paging happen on
- * the server; the search text is debounced; "previous" walks back a stack
- * of cursors, which starts over when the filters change.
+ * the server; the search text is debounced. The caller keeps the cursor
+ * (in the URL), so Back and shared links land on the same page.
  */
-export function useEvaluations(filters: EvaluationFilters, pageSize = 50) {
+export function useEvaluations(
+  filters: EvaluationFilters,
+  pageSize: number,
+  cursor: string | undefined,
+) {
   const api = useApi(meshAdvisorApiRef);
   // Typed filters wait for the typing to stop; choices apply at once.
   const typed = useDebouncedValue(
@@ -53,14 +56,11 @@ export function useEvaluations(filters: EvaluationFilters, pageSize = 50) {
     [chosen, typed],
   );
   const queryKey = JSON.stringify(query);
-  const pagination = useCursorPagination(queryKey);
-  const { cursor } = pagination;
   const state = useAsyncRetry(
     () => api.listEvaluations({ ...query, limit: pageSize, cursor }),
     [api, queryKey, pageSize, cursor],
   );
   return {
-    ...pagination,
     /** the filters the shown page was asked with (search debounced) */
     query,
     pageSize,
@@ -69,6 +69,5 @@ export function useEvaluations(filters: EvaluationFilters, pageSize = 50) {
     error: state.error,
     retry: state.retry,
     hasNext: Boolean(state.value?.nextCursor),
-    next: () => pagination.next(state.value?.nextCursor),
   };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { Entity } from '@backstage/catalog-model';
 import {
   Capability,
@@ -15,6 +16,10 @@ import {
   replaceMeshAnnotations,
   requirementsToYaml,
 } from '../lib/annotationsYaml';
+import { whatIfFromUrl, withWhatIf } from '../lib/whatIfUrl';
+
+/** The what-if's number fields, which can hold text that is not yet valid. */
+export type WhatIfField = 'latencyBudgetMs' | 'replicas';
 
 /** How a capability is declared in the what-if editor. */
 export type CapabilityMode = 'required' | 'preferred' | 'off';
@@ -59,11 +64,17 @@ export function entityWithRequirements(
   };
 }
 
+const sameAnnotations = (a: Requirements, b: Requirements) =>
+  JSON.stringify(requirementsToAnnotations(a)) ===
+  JSON.stringify(requirementsToAnnotations(b));
+
 /**
  * The what-if editor: requirements that start from the entity's current
- * annotations, re-evaluated in the browser on every change by the same
- * engine the backend runs, with the stored evaluation's platform context
- * and call-chain depth.
+ * annotations (or from the URL, when a what-if was shared), re-evaluated in
+ * the browser on every change by the same engine the backend runs, with
+ * the stored evaluation's platform context and call-chain depth. Edits are
+ * written to the URL (replacing the history entry) so a what-if can be
+ * shared and survives a reload.
  */
 export function useWhatIf(
   entity: Entity,
@@ -74,8 +85,23 @@ export function useWhatIf(
     () => parseAnnotations(entity.metadata.annotations).requirements,
     [entity],
   );
-  const [requirements, setRequirements] = useState<Requirements>(initial);
-
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [requirements, setRequirements] = useState<Requirements>(
+    () => whatIfFromUrl(searchParams, initial) ?? initial,
+  );
+  const [invalid, setInvalid] = useState<Partial<Record<WhatIfField, boolean>>>(
+    {},
+  );
+  const changed = useMemo(
+    () => !sameAnnotations(requirements, initial),
+    [requirements, initial],
+  );
+  useEffect(() => {
+    setSearchParams(
+      prev => withWhatIf(prev, changed ? requirements : undefined),
+      { replace: true },
+    );
+  }, [requirements, changed, setSearchParams]);
   const evaluate = useMemo(
     () => createEvaluator({ knowledgeBase, platform: evaluation.platform }),
     [knowledgeBase, evaluation.platform],
@@ -88,19 +114,25 @@ export function useWhatIf(
       ),
     [evaluate, entity, requirements, evaluation.callChainDepth],
   );
-  const yaml = useMemo(() => requirementsToYaml(requirements), [requirements]);
-  const changed = useMemo(
-    () =>
-      JSON.stringify(requirementsToAnnotations(requirements)) !==
-      JSON.stringify(requirementsToAnnotations(initial)),
-    [requirements, initial],
+  const yaml = useMemo(
+    () => requirementsToYaml(requirements, entity.metadata.annotations),
+    [requirements, entity],
   );
-
   return {
+    initial,
     requirements,
     result,
     yaml,
     changed,
+    /** number fields whose text is not a valid value: the snippet waits */
+    invalid,
+    setFieldInvalid: useCallback(
+      (field: WhatIfField, isInvalid: boolean) =>
+        setInvalid(v =>
+          v[field] === isInvalid ? v : { ...v, [field]: isInvalid },
+        ),
+      [],
+    ),
     setCapability: useCallback(
       (capability: Capability, mode: CapabilityMode) =>
         setRequirements(r => withCapabilityMode(r, capability, mode)),
@@ -121,6 +153,9 @@ export function useWhatIf(
         setRequirements(r => ({ ...r, opsCapacity })),
       [],
     ),
-    reset: useCallback(() => setRequirements(initial), [initial]),
+    reset: useCallback(() => {
+      setRequirements(initial);
+      setInvalid({});
+    }, [initial]),
   };
 }

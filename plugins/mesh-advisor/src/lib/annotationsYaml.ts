@@ -15,17 +15,26 @@ export function annotationLine(key: string, value: string): string {
 }
 
 /**
- * The `metadata.annotations` block that declares these requirements, ready
- * to paste into catalog-info.yaml. Every value is quoted so numbers and
- * booleans stay strings, as the catalog requires.
+ * The `metadata.annotations` block to paste into catalog-info.yaml: the
+ * entity's other annotations kept as they are, Mesh Advisor's replaced by
+ * these requirements. Every value is quoted so numbers and booleans stay
+ * strings, as the catalog requires. It never emits an empty map, which
+ * would wipe the annotations it replaces: with nothing to declare it says
+ * what to remove instead.
  */
-export function requirementsToYaml(requirements: Requirements): string {
-  const annotations = requirementsToAnnotations(requirements);
-  const lines = Object.entries(annotations).map(
+export function requirementsToYaml(
+  requirements: Requirements,
+  existing?: Record<string, string>,
+): string {
+  const merged = replaceMeshAnnotations(
+    existing,
+    requirementsToAnnotations(requirements),
+  );
+  const lines = Object.entries(merged).map(
     ([key, value]) => `    ${annotationLine(key, value)}`,
   );
   if (!lines.length) {
-    return `metadata:\n  annotations: {}\n  # no ${ANNOTATION_PREFIX}* annotations: nothing is required\n`;
+    return `# Nothing to declare: remove every ${ANNOTATION_PREFIX}* annotation\n# from metadata.annotations in catalog-info.yaml.\n`;
   }
   return `metadata:\n  annotations:\n${lines.join('\n')}\n`;
 }

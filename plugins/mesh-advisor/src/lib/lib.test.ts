@@ -56,6 +56,29 @@ describe('requirementsToYaml', () => {
       'metadata:\n  annotations:\n    mesh-advisor.io/requires: "mtls, jwt-auth"\n    mesh-advisor.io/replicas: "3"\n',
     );
   });
+
+  it("keeps the entity's other annotations and replaces Mesh Advisor's", () => {
+    const { requirements } = parseAnnotations({
+      'mesh-advisor.io/requires': 'mtls',
+    });
+    expect(
+      requirementsToYaml(requirements, {
+        'backstage.io/kubernetes-id': 'cart',
+        'mesh-advisor.io/requires': 'wasm',
+        'mesh-advisor.io/prefers': 'tracing',
+      }),
+    ).toBe(
+      'metadata:\n  annotations:\n    backstage.io/kubernetes-id: "cart"\n    mesh-advisor.io/requires: "mtls"\n',
+    );
+  });
+
+  it('never writes an empty map, which would wipe the annotations it replaces', () => {
+    const { requirements } = parseAnnotations({});
+    const yaml = requirementsToYaml(requirements, {});
+    expect(yaml).not.toContain('{}');
+    expect(yaml).not.toContain('annotations:');
+    expect(yaml).toMatch(/^# Nothing to declare/);
+  });
 });
 
 describe('csv', () => {

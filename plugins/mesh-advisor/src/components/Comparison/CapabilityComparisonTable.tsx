@@ -56,6 +56,7 @@ export function CapabilityComparisonTable(props: {
   };
   return (
     <InfoCard
+      titleTypographyProps={{ component: 'h3' }}
       title="Capability comparison"
       subheader={`Knowledge base ${kb.version} (as of ${kb.asOf}). Hover a cell for the note; the icon beside it opens the source.`}
     >

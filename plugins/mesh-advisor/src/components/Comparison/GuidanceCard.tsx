@@ -11,7 +11,10 @@ import { MeshGuidance } from './MeshGuidance';
 export function GuidanceCard(props: { knowledgeBase: KnowledgeBase }) {
   const { knowledgeBase: kb } = props;
   return (
-    <InfoCard title="Practical guidance">
+    <InfoCard
+      title="Practical guidance"
+      titleTypographyProps={{ component: 'h3' }}
+    >
       <Typography variant="body2" color="textSecondary" paragraph>
         When each option tends to fit, and when to avoid it — from the knowledge
         base, independent of this service.

@@ -3,22 +3,35 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { meshAdvisorApiRef } from '../../api/MeshAdvisorApi';
+import type { Decision } from '../../api/types';
+import { adrFileName } from '../../lib/adrFileName';
 import { downloadText } from '../../lib/download';
-import { serverMessage } from '../../lib/errors';
+import { friendlyError } from '../../lib/friendlyError';
 
-/** Fetches the decision's MADR document and saves it. */
-export function AdrDownloadButton(props: { decisionId: string }) {
+/**
+ * Fetches the decision's MADR document and saves it as `NNNN-title.md`,
+ * numbered among the decisions about the same service.
+ */
+export function AdrDownloadButton(props: { decision: Decision }) {
+  const { decision } = props;
   const api = useApi(meshAdvisorApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
     try {
-      const markdown = await api.getDecisionAdr(props.decisionId);
-      downloadText(`adr-${props.decisionId}.md`, markdown, 'text/markdown');
+      const [markdown, sameEntity] = await Promise.all([
+        api.getDecisionAdr(decision.id),
+        api.listDecisions({ entityRef: decision.entityRef, limit: 100 }),
+      ]);
+      downloadText(
+        adrFileName(decision, sameEntity.items),
+        markdown,
+        'text/markdown',
+      );
     } catch (e) {
       alertApi.post({
-        message: `Could not download the ADR: ${serverMessage(e)}`,
+        message: friendlyError(e, 'the ADR'),
         severity: 'error',
       });
     } finally {
@@ -31,6 +44,7 @@ export function AdrDownloadButton(props: { decisionId: string }) {
       startIcon={<GetAppIcon />}
       onClick={download}
       disabled={busy}
+      aria-label={`Download ADR: ${decision.title}`}
     >
       Download ADR
     </Button>

@@ -1,8 +1,9 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useDecision } from '../../hooks/useDecisions';
-import { RelativeTime } from '../shared';
+import { shortRef } from '../../lib/refs';
+import { ErrorWithRetry, RelativeTime } from '../shared';
 
 const VERB = {
   created: 'Proposed',
@@ -16,12 +17,14 @@ export function DecisionHistory(props: {
   decisionId: string;
   version: number;
 }) {
-  const { value, loading, error } = useDecision(
+  const { value, loading, error, retry } = useDecision(
     props.decisionId,
     props.version,
   );
   if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) {
+    return <ErrorWithRetry error={error} what="the history" onRetry={retry} />;
+  }
   if (!value) return null;
   return (
     <Box component="ol" pl={2.5} m={0} aria-label="Decision history">
@@ -31,8 +34,8 @@ export function DecisionHistory(props: {
           variant="body2"
           key={`${e.version}-${e.type}`}
         >
-          {VERB[e.type]} by {e.actor} <RelativeTime iso={e.at} /> (version{' '}
-          {e.version}){e.note ? `: ${e.note}` : ''}
+          {VERB[e.type]} by {shortRef(e.actor)} <RelativeTime iso={e.at} />{' '}
+          (version {e.version}){e.note ? `: ${e.note}` : ''}
         </Typography>
       ))}
     </Box>

@@ -4,6 +4,8 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type { MeshId } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { Decision } from '../../api/types';
+import { meshName } from '../../lib/meshNames';
+import { shortRef } from '../../lib/refs';
 import { DecisionStatusChip, MeshChip, RelativeTime } from '../shared';
 
 /** A decision: what was chosen, by whom, when, and why. */
@@ -24,13 +26,13 @@ export function DecisionSummary(props: {
         <DecisionStatusChip status={d.status} />
       </Box>
       <Typography variant="caption" color="textSecondary" component="p">
-        Filed by {d.author} <RelativeTime iso={d.createdAt} /> · version{' '}
-        {d.version}
+        Filed by {shortRef(d.author)} <RelativeTime iso={d.createdAt} /> ·
+        version {d.version}
       </Typography>
       {recommended && recommended !== d.chosen && (
         <Box my={1}>
           <Alert severity="info">
-            Differs from the current recommendation ({recommended}).
+            Differs from the current recommendation ({meshName(recommended)}).
           </Alert>
         </Box>
       )}

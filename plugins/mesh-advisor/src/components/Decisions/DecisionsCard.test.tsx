@@ -110,7 +110,7 @@ describe('DecisionsCard', () => {
     ).toBeInTheDocument();
     expect(
       await screen.findByRole('list', { name: 'Decision history' }),
-    ).toHaveTextContent('Proposed by user:default/guest');
+    ).toHaveTextContent('Proposed by guest');
   });
 
   it('validates required fields with clear messages before sending anything', async () => {
@@ -207,7 +207,7 @@ describe('DecisionsCard', () => {
     expect(await screen.findByText('accepted')).toBeInTheDocument();
     expect(
       await screen.findByRole('list', { name: 'Decision history' }),
-    ).toHaveTextContent('Accepted by user:default/guest');
+    ).toHaveTextContent('Accepted by guest');
   });
 
   it('says that accepting supersedes the accepted decision, and that an older one cannot replace a newer', async () => {
@@ -324,7 +324,7 @@ describe('DecisionsCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('disables actions the user may not take, with a tooltip saying why', async () => {
+  it('disables actions the user may not take, saying why beside them', async () => {
     const proposed = decisionFixture({
       entityRef: 'component:default/locked',
       id: fixtureId(7),
@@ -343,13 +343,14 @@ describe('DecisionsCard', () => {
       screen.getByRole('button', { name: 'File a new decision' }),
     ).toBeDisabled();
 
-    fireEvent.mouseOver(
-      screen.getByRole('button', { name: 'File a new decision' })
-        .parentElement!,
+    // written out, not in a hover tooltip, and tied to the button
+    const file = screen.getByRole('button', { name: 'File a new decision' });
+    expect(file).toHaveAccessibleDescription(
+      /You may not file decisions about this service/,
     );
     expect(
-      await screen.findByText(/You may not file decisions about this service/),
-    ).toBeInTheDocument();
+      screen.getByText(/You may not file decisions about this service/),
+    ).toBeVisible();
     expect(permissionApi.requests).toEqual(
       expect.arrayContaining([
         {
@@ -374,7 +375,9 @@ describe('DecisionsCard', () => {
       .mockImplementation(() => {});
     const { api, user } = await renderCard({ decisions: [proposed] });
     await user.click(
-      await screen.findByRole('button', { name: 'Download ADR' }),
+      await screen.findByRole('button', {
+        name: `Download ADR: ${proposed.title}`,
+      }),
     );
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(api.callsTo('getDecisionAdr')).toEqual([[proposed.id]]);
@@ -382,7 +385,11 @@ describe('DecisionsCard', () => {
     expect(blob.type).toMatch(/^text\/markdown/);
     expect(click.mock.instances[0]).toHaveAttribute(
       'download',
-      `adr-${proposed.id}.md`,
+      // numbered among the service's decisions, named after its title
+      `0001-${proposed.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}.md`,
     );
     createObjectURL.mockRestore();
     click.mockRestore();
@@ -400,8 +407,13 @@ describe('DecisionsCard', () => {
       { api, entity },
     );
     expect(
-      (await screen.findAllByText(/decisions table locked/)).length,
-    ).toBeGreaterThan(0);
+      await screen.findByText(
+        /failed while loading the decisions about this service \(HTTP 500: decisions table locked\)/,
+      ),
+    ).toBeInTheDocument();
+    // a way out other than reloading the page
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(api.callsTo('listDecisions')).toHaveLength(2));
     expect(
       screen.queryByRole('button', { name: 'File decision' }),
     ).not.toBeInTheDocument();

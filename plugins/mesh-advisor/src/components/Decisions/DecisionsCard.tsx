@@ -1,9 +1,5 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
@@ -16,7 +12,7 @@ import {
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { StoredEvaluation } from '../../api/types';
 import { useEntityDecisions } from '../../hooks/useDecisions';
-import { DecisionStatusChip, MeshChip } from '../shared';
+import { DecisionStatusChip, ErrorWithRetry, MeshChip } from '../shared';
 import { AdrDownloadButton } from './AdrDownloadButton';
 import { DecisionActions } from './DecisionActions';
 import { DecisionFormDialog } from './DecisionFormDialog';
@@ -39,11 +35,23 @@ export function DecisionsCard(props: {
   entity: Entity;
   evaluation?: StoredEvaluation;
 }) {
+  const state = useEntityDecisions(stringifyEntityRef(props.entity));
+  return <DecisionsPanel {...props} state={state} />;
+}
+
+/**
+ * The Decision card over decisions loaded by the caller, so the Mesh tab's
+ * summary and this card show the same decision in force after a change.
+ */
+export function DecisionsPanel(props: {
+  entity: Entity;
+  evaluation?: StoredEvaluation;
+  state: ReturnType<typeof useEntityDecisions>;
+}) {
   const { entity, evaluation } = props;
   const entityRef = stringifyEntityRef(entity);
   const classes = useStyles();
-  const { decisions, inForce, loading, error, reload } =
-    useEntityDecisions(entityRef);
+  const { decisions, inForce, loading, error, reload } = props.state;
   const create = usePermission({
     permission: meshDecisionCreatePermission,
     resourceRef: entityRef,
@@ -70,9 +78,15 @@ export function DecisionsCard(props: {
   );
 
   return (
-    <InfoCard title="Decision">
+    <InfoCard title="Decision" titleTypographyProps={{ component: 'h2' }}>
       {loading && !decisions.length && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && (
+        <ErrorWithRetry
+          error={error}
+          what="the decisions about this service"
+          onRetry={reload}
+        />
+      )}
       {!loading && !error && !inForce && (
         <Box mb={2}>
           <Typography variant="body1">No decision yet</Typography>
@@ -95,7 +109,7 @@ export function DecisionsCard(props: {
               permission={transition}
               onChanged={reload}
             />
-            <AdrDownloadButton decisionId={inForce.id} />
+            <AdrDownloadButton decision={inForce} />
           </Box>
           <Typography variant="subtitle2">History</Typography>
           <DecisionHistory decisionId={inForce.id} version={inForce.version} />
@@ -137,7 +151,7 @@ export function DecisionsCard(props: {
                       onChanged={reload}
                     />
                   )}
-                  <AdrDownloadButton decisionId={d.id} />
+                  <AdrDownloadButton decision={d} />
                 </Box>
               </Box>
             ))}

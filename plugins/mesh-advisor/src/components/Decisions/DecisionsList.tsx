@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  EmptyState,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Link, Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -15,8 +10,10 @@ import TextField from '@material-ui/core/TextField';
 import type { DecisionStatus } from '../../api/types';
 import { useDecisionList } from '../../hooks/useDecisions';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
+import { shortRef } from '../../lib/refs';
 import {
   DecisionStatusChip,
+  ErrorWithRetry,
   MeshChip,
   PageControls,
   RelativeTime,
@@ -40,11 +37,14 @@ export function DecisionsList() {
     <Box>
       <TextField
         select
-        label="Status"
+        id="mesh-advisor-decision-status"
+        label="Decision status"
         value={status}
         onChange={e => setStatus(e.target.value as DecisionStatus | '')}
         SelectProps={{ native: true }}
-        inputProps={{ 'aria-label': 'Decision status' }}
+        // a native select always shows a value: keep the label above it
+        InputLabelProps={{ shrink: true }}
+        style={{ minWidth: 180 }}
         size="small"
         variant="outlined"
         margin="dense"
@@ -56,7 +56,13 @@ export function DecisionsList() {
           </option>
         ))}
       </TextField>
-      {list.error && <ResponseErrorPanel error={list.error} />}
+      {list.error && (
+        <ErrorWithRetry
+          error={list.error}
+          what="the decisions"
+          onRetry={list.retry}
+        />
+      )}
       {list.loading && !list.page && <Progress />}
       {list.page && !items.length && (
         <EmptyState
@@ -84,7 +90,9 @@ export function DecisionsList() {
                 <TableRow key={d.id}>
                   <TableCell>{d.title}</TableCell>
                   <TableCell>
-                    <Link to={meshTabLink(d.entityRef)}>{d.entityRef}</Link>
+                    <Link to={meshTabLink(d.entityRef)}>
+                      {shortRef(d.entityRef)}
+                    </Link>
                   </TableCell>
                   <TableCell>
                     <MeshChip mesh={d.chosen} />
@@ -92,12 +100,12 @@ export function DecisionsList() {
                   <TableCell>
                     <DecisionStatusChip status={d.status} />
                   </TableCell>
-                  <TableCell>{d.author}</TableCell>
+                  <TableCell>{shortRef(d.author)}</TableCell>
                   <TableCell>
                     <RelativeTime iso={d.createdAt} />
                   </TableCell>
                   <TableCell>
-                    <AdrDownloadButton decisionId={d.id} />
+                    <AdrDownloadButton decision={d} />
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,2 +1,2 @@
-export { DecisionsCard } from './DecisionsCard';
+export { DecisionsCard, DecisionsPanel } from './DecisionsCard';
 export { DecisionsList } from './DecisionsList';

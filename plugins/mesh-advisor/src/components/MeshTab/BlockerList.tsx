@@ -1,6 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { lighten, makeStyles } from '@material-ui/core/styles';
 import type { Blocker } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { groupBlockers } from '../../lib/groupBlockers';
 import { SourceLinks } from '../shared';
 
 const useStyles = makeStyles(theme => ({
@@ -15,13 +16,22 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** Why a candidate is ruled out, each with the fact's sources. */
-export function BlockerList(props: { blockers: Blocker[] }) {
+/**
+ * Why a candidate is ruled out, each with the fact's sources; missing
+ * capabilities with the same sources are said once.
+ */
+export function BlockerList(props: {
+  candidateName: string;
+  blockers: Blocker[];
+}) {
   const classes = useStyles();
   return (
-    <ul className={classes.list} aria-label="Blockers">
-      {props.blockers.map(b => (
-        <li key={b.factId + b.message}>
+    <ul
+      className={classes.list}
+      aria-label={`Blockers of ${props.candidateName}`}
+    >
+      {groupBlockers(props.candidateName, props.blockers).map(b => (
+        <li key={b.key}>
           <Typography variant="body2" className={classes.message}>
             {b.message}
           </Typography>

@@ -42,11 +42,19 @@ export function CandidateRow(props: {
             <ScoreBar score={c.score} label={c.name} />
           )}
         </Box>
-        <Button size="small" onClick={() => setOpen(o => !o)}>
+        {/* the name keeps five "Why" buttons apart for screen readers */}
+        <Button
+          size="small"
+          aria-expanded={open}
+          aria-label={`${open ? 'Hide why' : 'Why'}: ${c.name}`}
+          onClick={() => setOpen(o => !o)}
+        >
           {open ? 'Hide why' : 'Why'}
         </Button>
       </Box>
-      {c.blocked && <BlockerList blockers={c.blockers} />}
+      {c.blocked && (
+        <BlockerList candidateName={c.name} blockers={c.blockers} />
+      )}
       {(c.partial.length > 0 || c.unverified.length > 0) && (
         <Typography variant="caption" color="textSecondary" component="p">
           {c.partial.length > 0 && `Partly: ${c.partial.join(', ')}. `}

@@ -7,7 +7,10 @@ import { SourceLinks } from '../shared';
 export function CompanionCard(props: { companion: Companion }) {
   const { companion } = props;
   return (
-    <InfoCard title={`North–south: ${companion.name}`}>
+    <InfoCard
+      title={`North–south: ${companion.name}`}
+      titleTypographyProps={{ component: 'h2' }}
+    >
       <Typography variant="body2" paragraph>
         {companion.reason}
       </Typography>

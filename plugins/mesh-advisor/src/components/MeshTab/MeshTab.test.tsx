@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import {
+  authEntity,
   checkoutEntity,
   evaluationFixture,
   evaluationsByRef,
@@ -17,6 +18,13 @@ import { MeshTab } from './MeshTab';
 
 const escapeRegExp = (text: string) =>
   text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Opens a collapsed section of the tab by its heading. */
+async function openSection(title: string) {
+  await userEvent.click(
+    await screen.findByRole('button', { name: new RegExp(`^${title}`) }),
+  );
+}
 
 describe('MeshTab', () => {
   it('shows the recommendation, its confidence, the why and the evaluation age', async () => {
@@ -46,6 +54,77 @@ describe('MeshTab', () => {
     ]);
   });
 
+  it('puts the cost for this service in the summary, against its latency budget', async () => {
+    const api = new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() });
+    const evaluation = api.evaluations[stringifyEntityRef(authEntity)];
+    const rec = evaluation.recommendation!;
+    const pick = evaluation.ranking.find(c => c.mesh === rec.mesh)!;
+    await renderWithApis(<MeshTab />, { api, entity: authEntity });
+
+    const cost = await screen.findByTestId('recommendation-cost');
+    expect(cost).toHaveTextContent(`Memory, ${pick.overhead.replicas} replica`);
+    expect(cost).toHaveTextContent(
+      `${Number(pick.overhead.p99PerHopMs!.toFixed(2))} ms`,
+    );
+    const verdict = pick.overhead.p99PerHopMs! <= 0.6 ? 'within' : 'over';
+    expect(screen.getByTestId('latency-budget')).toHaveTextContent(
+      `${verdict} the 0.6 ms budget`,
+    );
+    expect(
+      screen.getByText(/^Confidence is how far the pick leads/),
+    ).toBeInTheDocument();
+    // the decision in force has its line in the summary
+    expect(await screen.findByTestId('summary-decision')).toHaveTextContent(
+      'None yet',
+    );
+  });
+
+  it('explains the score part by part, by weight', async () => {
+    const api = new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() });
+    const evaluation = api.evaluations['component:default/checkout'];
+    const rec = evaluation.recommendation!;
+    await renderWithApis(<MeshTab />, { api, entity: checkoutEntity });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'How the score adds up' }),
+    );
+    const table = screen.getByRole('table', {
+      name: `${rec.name} score by part`,
+    });
+    const rows = within(table).getAllByRole('row');
+    expect(rows[0]).toHaveTextContent(/^Hard requirements.* of 35$/);
+    expect(rows[rows.length - 1]).toHaveTextContent(
+      `Score (rounded)${rec.score}`,
+    );
+  });
+
+  it('keeps the detail in collapsed sections, rendered only when opened', async () => {
+    const api = new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() });
+    await renderWithApis(<MeshTab />, { api, entity: checkoutEntity });
+    await screen.findByTestId('recommendation-summary');
+    expect(screen.queryByText('Capability comparison')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Estimated overhead' }),
+    ).toBeNull();
+    for (const title of ['What if', 'Ranking and costs', 'Compare meshes']) {
+      expect(
+        screen.getByRole('heading', {
+          level: 2,
+          name: new RegExp(`^${title}`),
+        }),
+      ).toBeInTheDocument();
+    }
+    await openSection('Ranking and costs');
+    expect(
+      await screen.findByRole('table', { name: 'Estimated overhead' }),
+    ).toBeInTheDocument();
+    // each "Why" says whose reasons it opens
+    expect(
+      screen.getAllByRole('button', { name: /^Why: / }).map(b => b.textContent),
+    ).toHaveLength(
+      api.evaluations['component:default/checkout'].ranking.length,
+    );
+  });
+
   it('lists blocked candidates with each blocker and its source link', async () => {
     const api = new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() });
     const evaluation = api.evaluations[stringifyEntityRef(vmEntity)];
@@ -56,11 +135,14 @@ describe('MeshTab', () => {
     )!;
 
     await renderWithApis(<MeshTab />, { api, entity: vmEntity });
+    await openSection('Ranking and costs');
 
     const row = await screen.findByRole('listitem', {
       name: `${ambient.name} (blocked)`,
     });
-    const blockers = within(row).getByRole('list', { name: 'Blockers' });
+    const blockers = within(row).getByRole('list', {
+      name: `Blockers of ${ambient.name}`,
+    });
     expect(within(blockers).getByText(blocker.message)).toBeInTheDocument();
     const link = within(blockers).getByRole('link', {
       name: new RegExp(escapeRegExp(blocker.sources[0].title)),
@@ -90,6 +172,7 @@ describe('MeshTab', () => {
   it('shows overhead side by side, with unknown where no source gives a figure', async () => {
     const api = new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() });
     await renderWithApis(<MeshTab />, { api, entity: checkoutEntity });
+    await openSection('Ranking and costs');
     const table = await screen.findByRole('table', {
       name: 'Estimated overhead',
     });
@@ -129,6 +212,7 @@ describe('MeshTab', () => {
   it('compares capabilities with the required ones first and highlighted', async () => {
     const api = new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() });
     await renderWithApis(<MeshTab />, { api, entity: checkoutEntity });
+    await openSection('Compare meshes');
     const table = await screen.findByRole('table', {
       name: 'Capability comparison',
     });
@@ -158,8 +242,13 @@ describe('MeshTab', () => {
     expect(
       await screen.findByText(/This service opted out/),
     ).toBeInTheDocument();
-    expect(screen.queryByText('Ranking')).not.toBeInTheDocument();
-    expect(screen.queryByText('What if')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Ranking and costs/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^What if/ }),
+    ).not.toBeInTheDocument();
+    await openSection('Compare meshes');
     expect(
       await screen.findByText('Capability comparison'),
     ).toBeInTheDocument();
@@ -170,11 +259,13 @@ describe('MeshTab', () => {
       evaluations: evaluationsByRef(),
     }).failWith('getKnowledgeBase', 500, 'kb unavailable');
     await renderWithApis(<MeshTab />, { api, entity: checkoutEntity });
+    await openSection('Compare meshes');
     expect(
       await screen.findByText(/Could not load the backend's knowledge base/),
     ).toHaveTextContent('showing the bundled copy');
     expect(screen.getByText('Capability comparison')).toBeInTheDocument();
-    expect(screen.getByText('What if')).toBeInTheDocument();
+    await openSection('What if');
+    expect(await screen.findByTestId('what-if-top')).toBeInTheDocument();
   });
 
   it('warns when the evaluation is stale', async () => {

@@ -1,10 +1,10 @@
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { readableTone } from '../shared/tones';
 import type {
   CandidateResult,
   Requirements,
@@ -12,15 +12,15 @@ import type {
 
 const useStyles = makeStyles((theme: Theme) => ({
   comfortable: {
-    color: theme.palette.success.main,
+    color: readableTone(theme, 'good'),
     borderColor: theme.palette.success.main,
   },
   stretch: {
-    color: theme.palette.warning.main,
+    color: readableTone(theme, 'warn'),
     borderColor: theme.palette.warning.main,
   },
   overload: {
-    color: theme.palette.error.main,
+    color: readableTone(theme, 'bad'),
     borderColor: theme.palette.error.main,
   },
 }));
@@ -36,6 +36,7 @@ export function OperationsCard(props: {
   return (
     <InfoCard
       title="Operational burden"
+      titleTypographyProps={{ component: 'h3' }}
       subheader={`Team ops capacity: ${capacity}${
         requirements.opsCapacity ? '' : ' (not declared; default)'
       }`}
@@ -45,15 +46,11 @@ export function OperationsCard(props: {
           <Box width={180} mr={1}>
             <Typography variant="body2">{c.name}</Typography>
           </Box>
-          <Box width={100} mr={1}>
-            <LinearProgress
-              variant="determinate"
-              value={(c.operations.complexity / 5) * 100}
-              aria-label={`${c.name} complexity ${c.operations.complexity} of 5`}
-            />
-          </Box>
-          <Typography variant="caption" color="textSecondary">
-            {c.operations.complexity}/5
+          {/* a number, not a bar: a longer bar read as better, as the score's does */}
+          <Typography variant="body2" color="textSecondary">
+            {c.operations.complexity === 0
+              ? 'nothing to run'
+              : `burden ${c.operations.complexity} of 5`}
           </Typography>
           <Box ml={1}>
             <Tooltip title={c.operations.note}>
@@ -61,7 +58,9 @@ export function OperationsCard(props: {
                 size="small"
                 variant="outlined"
                 className={classes[c.operations.fit]}
-                label={c.operations.fit}
+                label={
+                  c.operations.complexity === 0 ? 'no burden' : c.operations.fit
+                }
               />
             </Tooltip>
           </Box>

@@ -9,7 +9,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { CandidateResult } from '@mesh-advisor/plugin-mesh-advisor-common';
-import { figure } from './formatFigures';
+import { figure, memory } from './formatFigures';
 
 const PLACEMENT = { pod: 'per pod', node: 'per node', none: '—' };
 
@@ -34,6 +34,7 @@ export function OverheadTable(props: { ranking: CandidateResult[] }) {
   return (
     <InfoCard
       title="Estimated overhead"
+      titleTypographyProps={{ component: 'h3' }}
       subheader={
         first
           ? `For ${first.replicas} replica${first.replicas === 1 ? '' : 's'}${
@@ -83,7 +84,7 @@ export function OverheadTable(props: { ranking: CandidateResult[] }) {
                     {PLACEMENT[o.placement]}
                   </TableCell>
                   <TableCell align="right" className={classes.figure}>
-                    {figure(o.memoryMiB, 'MiB', 1)}
+                    {memory(o.memoryMiB)}
                   </TableCell>
                   <TableCell align="right" className={classes.figure}>
                     {figure(o.p99PerHopMs, 'ms')}

@@ -14,7 +14,7 @@ export function RankingCard(props: {
 }) {
   const { ranking, recommended, title = 'Ranking' } = props;
   return (
-    <InfoCard title={title}>
+    <InfoCard title={title} titleTypographyProps={{ component: 'h3' }}>
       <Box component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
         {ranking.map(c => (
           <CandidateRow

@@ -27,7 +27,10 @@ export function ValidationIssuesCard(props: {
   const classes = useStyles();
   const { issues, annotations } = props;
   return (
-    <InfoCard title="Annotation problems">
+    <InfoCard
+      title="Annotation problems"
+      titleTypographyProps={{ component: 'h2' }}
+    >
       {issues.map(issue => {
         const fix = correctedAnnotationLine(issue, issues, annotations);
         return (

@@ -19,7 +19,10 @@ function changeLines(flip: Flip): string[] {
 export function WhatWouldChangeCard(props: { flips: Flip[] }) {
   const { flips } = props;
   return (
-    <InfoCard title="What would change it">
+    <InfoCard
+      title="What would change it"
+      titleTypographyProps={{ component: 'h3' }}
+    >
       {flips.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           No single small change of requirements or platform flips the pick.

@@ -34,16 +34,26 @@ const useStyles = makeStyles((theme: Theme) => ({
 /** How many services each mesh is recommended for; click to filter. */
 export function MeshCountsChart(props: {
   byMesh: Record<string, number>;
+  /** every service the table lists, with or without a recommendation */
+  total: number;
   selected?: MeshId;
   onSelect: (mesh: MeshId | undefined) => void;
 }) {
   const classes = useStyles();
-  const { byMesh, selected, onSelect } = props;
+  const { byMesh, total, selected, onSelect } = props;
+  const recommended = MESH_IDS.reduce((n, m) => n + (byMesh[m] ?? 0), 0);
   const max = Math.max(1, ...MESH_IDS.map(m => byMesh[m] ?? 0));
   return (
     <InfoCard
+      titleTypographyProps={{ component: 'h2' }}
       title="Recommended mesh per service"
-      subheader="Click a bar to filter the table."
+      subheader={`${recommended} of ${total} services have a recommendation${
+        total > recommended
+          ? ` (the other ${
+              total - recommended
+            } are invalid, excluded or blocked on every mesh)`
+          : ''
+      }. Click a bar to filter the table.`}
     >
       <Box component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {MESH_IDS.map(mesh => {
@@ -55,7 +65,6 @@ export function MeshCountsChart(props: {
                   selected === mesh ? classes.selected : ''
                 }`}
                 aria-pressed={selected === mesh}
-                aria-label={`${meshName(mesh)}: ${count} services`}
                 onClick={() => onSelect(selected === mesh ? undefined : mesh)}
               >
                 <Typography variant="body2" className={classes.label}>
@@ -71,7 +80,7 @@ export function MeshCountsChart(props: {
                   />
                 </span>
                 <Typography variant="body2" className={classes.count}>
-                  {count}
+                  {count} <Typography variant="srOnly">services</Typography>
                 </Typography>
               </ButtonBase>
             </li>

@@ -1,13 +1,8 @@
-import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { useSummary } from '../../hooks/useSummary';
-import type { EvaluationFilters } from '../../hooks/useEvaluations';
+import { useOverviewUrlState } from '../../hooks/useOverviewUrlState';
+import { ErrorWithRetry } from '../shared';
 import { relativeTime } from '../../lib/relativeTime';
 import { AnnotateEmptyState } from './AnnotateEmptyState';
 import { MeshCountsChart } from './MeshCountsChart';
@@ -17,14 +12,17 @@ import { ServicesTable } from './ServicesTable';
 /** The overview: platform pick, counts per mesh, and every service. */
 export function OverviewContent() {
   const summary = useSummary();
-  const [filters, setFilters] = useState<EvaluationFilters>({
-    sort: 'name',
-    order: 'asc',
-  });
-  const changeFilters = (patch: Partial<EvaluationFilters>) =>
-    setFilters(f => ({ ...f, ...patch }));
+  const state = useOverviewUrlState();
 
-  if (summary.error) return <ResponseErrorPanel error={summary.error} />;
+  if (summary.error) {
+    return (
+      <ErrorWithRetry
+        error={summary.error}
+        what="the Mesh Advisor summary"
+        onRetry={summary.retry}
+      />
+    );
+  }
   if (!summary.value) return <Progress />;
   const s = summary.value;
   if (s.total === 0) return <AnnotateEmptyState />;
@@ -52,13 +50,17 @@ export function OverviewContent() {
       <Grid item xs={12} lg={4}>
         <MeshCountsChart
           byMesh={s.byMesh}
-          selected={filters.mesh}
-          onSelect={mesh => changeFilters({ mesh })}
+          total={s.total}
+          selected={state.filters.mesh}
+          onSelect={mesh => state.changeFilters({ mesh })}
         />
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title={`Services (${s.total})`}>
-          <ServicesTable filters={filters} onFiltersChange={changeFilters} />
+        <InfoCard
+          title={`Services (${s.total})`}
+          titleTypographyProps={{ component: 'h2' }}
+        >
+          <ServicesTable state={state} />
         </InfoCard>
       </Grid>
     </Grid>

@@ -9,6 +9,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { PlatformSummary } from '../../api/types';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
+import { memory } from '../MeshTab/formatFigures';
+import { shortRef } from '../../lib/refs';
 import { ConfidenceChip, MeshChip } from '../shared';
 
 /** How many unsatisfied services to list before "and N more". */
@@ -22,7 +24,10 @@ export function PlatformRecommendationCard(props: {
   const meshTabLink = useMeshTabLink();
   if (!platform || !platform.recommendation) {
     return (
-      <InfoCard title="Platform recommendation">
+      <InfoCard
+        title="Platform recommendation"
+        titleTypographyProps={{ component: 'h2' }}
+      >
         <Typography variant="body2" color="textSecondary">
           No platform-level recommendation yet: it is computed by the sweep once
           services have been evaluated.
@@ -36,8 +41,9 @@ export function PlatformRecommendationCard(props: {
   const shown = platform.unsatisfied.slice(0, SHOWN_UNSATISFIED);
   return (
     <InfoCard
+      titleTypographyProps={{ component: 'h2' }}
       title="Platform recommendation"
-      subheader={`One mesh for all ${platform.servicesConsidered} evaluated services: the one that meets the most hard requirements, then satisfies the most services, then costs the least.`}
+      subheader={`One mesh for the ${platform.servicesConsidered} services with valid annotations (invalid and excluded ones are left out): the one that meets the most hard requirements, then satisfies the most services, then costs the least.`}
     >
       <Box
         display="flex"
@@ -57,7 +63,11 @@ export function PlatformRecommendationCard(props: {
             <TableCell align="right">Services satisfied</TableCell>
             <TableCell align="right">Requirements met</TableCell>
             <TableCell align="right">Total memory</TableCell>
-            <TableCell align="right">Mean score</TableCell>
+            <TableCell align="right">
+              <span title="The mean of its scores over the services it satisfies">
+                Mean score where it fits
+              </span>
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -69,7 +79,8 @@ export function PlatformRecommendationCard(props: {
               </TableCell>
               <TableCell align="right">{c.requirementsMet}</TableCell>
               <TableCell align="right">
-                {c.totalMemoryMiB} MiB{c.costUnknown ? ' + unknown' : ''}
+                {memory(c.totalMemoryMiB)}
+                {c.costUnknown ? ' + unknown' : ''}
               </TableCell>
               <TableCell align="right">{c.meanScore}</TableCell>
             </TableRow>
@@ -88,7 +99,9 @@ export function PlatformRecommendationCard(props: {
           <Box component="ul" pl={2.5} m={0} aria-label="Unsatisfied services">
             {shown.map(u => (
               <li key={u.entityRef}>
-                <Link to={meshTabLink(u.entityRef)}>{u.entityRef}</Link>{' '}
+                <Link to={meshTabLink(u.entityRef)}>
+                  {shortRef(u.entityRef)}
+                </Link>{' '}
                 <Typography variant="caption" color="textSecondary">
                   misses
                 </Typography>{' '}

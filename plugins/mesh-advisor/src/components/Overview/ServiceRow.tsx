@@ -4,7 +4,10 @@ import Chip from '@material-ui/core/Chip';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { readableTone } from '../shared/tones';
 import type { EvaluationRow } from '../../api/types';
+import { shortRef } from '../../lib/refs';
 import {
   ConfidenceChip,
   DecisionStatusChip,
@@ -13,41 +16,28 @@ import {
   RelativeTime,
 } from '../shared';
 
-/** group:default/team-a → team-a (the namespace only when not default). */
-export function shortRef(ref: string | null | undefined): string {
-  if (!ref) return '—';
-  return ref.replace(/^[^:]+:/, '').replace(/^default\//, '');
-}
-
-/**
- * component:default/payments-api, allowed to wrap after the slash rather
- * than anywhere in the name.
- */
-function breakableRef(ref: string) {
-  const slash = ref.lastIndexOf('/');
-  if (slash < 0) return ref;
-  return (
-    <>
-      {ref.slice(0, slash + 1)}
-      <wbr />
-      {ref.slice(slash + 1)}
-    </>
-  );
-}
+const useStyles = makeStyles(theme => ({
+  // error.main is 3.7:1 on white: too faint for caption text
+  bad: { color: readableTone(theme, 'bad') },
+}));
 
 /** One service of the overview table. */
 export function ServiceRow(props: { row: EvaluationRow; meshTabLink: string }) {
   const { row: r, meshTabLink } = props;
+  const classes = useStyles();
   const differs =
     r.decision?.status === 'accepted' &&
     r.decision.chosen !== r.recommendedMesh;
   return (
     <TableRow hover>
       <TableCell>
-        <Link to={meshTabLink}>{r.title || r.name}</Link>
-        <Typography variant="caption" color="textSecondary" component="div">
-          {breakableRef(r.entityRef)}
-        </Typography>
+        {/* the name, which the column sorts by; the title beneath when it differs */}
+        <Link to={meshTabLink}>{r.name}</Link>
+        {r.title && r.title !== r.name && (
+          <Typography variant="caption" color="textSecondary" component="div">
+            {r.title}
+          </Typography>
+        )}
       </TableCell>
       <TableCell>{shortRef(r.owner)}</TableCell>
       <TableCell>{shortRef(r.system)}</TableCell>
@@ -68,7 +58,7 @@ export function ServiceRow(props: { row: EvaluationRow; meshTabLink: string }) {
       <TableCell>
         <EvaluationStatusChip status={r.status} />
         {r.issueCount > 0 && (
-          <Typography variant="caption" color="error" component="div">
+          <Typography variant="caption" className={classes.bad} component="div">
             {r.issueCount} issue{r.issueCount === 1 ? '' : 's'}
           </Typography>
         )}
@@ -81,7 +71,11 @@ export function ServiceRow(props: { row: EvaluationRow; meshTabLink: string }) {
             </Box>
             <MeshChip mesh={r.decision.chosen} />
             {differs && (
-              <Typography variant="caption" color="error" component="div">
+              <Typography
+                variant="caption"
+                className={classes.bad}
+                component="div"
+              >
                 differs
               </Typography>
             )}

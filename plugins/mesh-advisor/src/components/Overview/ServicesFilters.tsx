@@ -28,11 +28,11 @@ function Choice<T extends string>(props: {
   return (
     <TextField
       select
+      id={`mesh-advisor-filter-${props.label.toLowerCase()}`}
       label={props.label}
       value={props.value ?? ''}
       onChange={e => props.onChange((e.target.value || undefined) as T)}
       SelectProps={{ native: true }}
-      inputProps={{ 'aria-label': props.label }}
       InputLabelProps={{ shrink: true }}
       size="small"
       variant="outlined"
@@ -60,11 +60,11 @@ export function ServicesFilters(props: {
     placeholder: string,
   ) => (
     <TextField
+      id={`mesh-advisor-filter-${key}`}
       label={label}
       value={filters[key] ?? ''}
       placeholder={placeholder}
       onChange={e => onChange({ [key]: e.target.value })}
-      inputProps={{ 'aria-label': label }}
       InputLabelProps={{ shrink: true }}
       size="small"
       variant="outlined"
@@ -74,11 +74,12 @@ export function ServicesFilters(props: {
   return (
     <Box display="flex" flexWrap="wrap" alignItems="flex-start" mb={1}>
       <TextField
-        label="Search"
+        id="mesh-advisor-search"
+        label="Search services"
         value={filters.q ?? ''}
         placeholder="name, title, owner, system, tags"
         onChange={e => onChange({ q: e.target.value })}
-        inputProps={{ 'aria-label': 'Search services', maxLength: 200 }}
+        inputProps={{ maxLength: 200 }}
         InputLabelProps={{ shrink: true }}
         InputProps={{
           startAdornment: (

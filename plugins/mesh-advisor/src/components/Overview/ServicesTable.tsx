@@ -1,9 +1,6 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -12,23 +9,23 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { EvaluationSortField } from '../../api/types';
-import { EvaluationFilters, useEvaluations } from '../../hooks/useEvaluations';
+import { useEvaluations } from '../../hooks/useEvaluations';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
-import { PageControls } from '../shared';
+import { OverviewUrlState, PAGE_SIZES } from '../../hooks/useOverviewUrlState';
+import { ErrorWithRetry, PageControls } from '../shared';
 import { ExportCsvButton } from './ExportCsvButton';
 import { ServiceRow } from './ServiceRow';
 import { ServicesFilters } from './ServicesFilters';
-
-/** Rows per page. */
-export const PAGE_SIZE = 50;
 
 const COLUMNS: {
   label: string;
   sort?: EvaluationSortField;
   align?: 'right';
 }[] = [
+  // the entity name is shown as the link, so sorting by name sorts what is seen
   { label: 'Service', sort: 'name' },
   { label: 'Owner', sort: 'owner' },
   { label: 'System', sort: 'system' },
@@ -52,46 +49,66 @@ const useStyles = makeStyles(theme => ({
 /**
  * Every evaluated service, a page at a time: the server filters, sorts and
  * paginates, so the table stays fast with tens of thousands of services.
+ * Filters, sort, page size and page live in the URL (see
+ * useOverviewUrlState).
  */
-export function ServicesTable(props: {
-  filters: EvaluationFilters;
-  onFiltersChange: (patch: Partial<EvaluationFilters>) => void;
-}) {
-  const { filters, onFiltersChange } = props;
+export function ServicesTable(props: { state: OverviewUrlState }) {
+  const { state } = props;
+  const { filters, pageSize } = state;
   const classes = useStyles();
-  const list = useEvaluations(filters, PAGE_SIZE);
+  const list = useEvaluations(filters, pageSize, state.cursor);
   const meshTabLink = useMeshTabLink();
   const sort = filters.sort ?? 'name';
   const order = filters.order ?? 'asc';
   const page = list.page;
-  const first = list.pageIndex * PAGE_SIZE + 1;
-  const last = list.pageIndex * PAGE_SIZE + (page?.items.length ?? 0);
+  const first = state.pageIndex * pageSize + 1;
+  const last = state.pageIndex * pageSize + (page?.items.length ?? 0);
+  const filtered = Object.keys(list.query).some(
+    k => k !== 'sort' && k !== 'order',
+  );
 
   return (
     <Box>
       <Box display="flex" justifyContent="space-between" flexWrap="wrap">
-        <ServicesFilters filters={filters} onChange={onFiltersChange} />
+        <ServicesFilters filters={filters} onChange={state.changeFilters} />
         <Box mb={1}>
           <ExportCsvButton query={{ ...list.query, sort, order }} />
         </Box>
       </Box>
-      {list.error && <ResponseErrorPanel error={list.error} />}
+      {list.error && (
+        <ErrorWithRetry
+          error={list.error}
+          what="the services"
+          onRetry={list.retry}
+        />
+      )}
       {!page && list.loading && <Progress />}
       {page && (
         <>
+          <Typography variant="subtitle2" component="p" role="status">
+            {filtered
+              ? `${page.totalCount} service${
+                  page.totalCount === 1 ? '' : 's'
+                } match the filters`
+              : `All ${page.totalCount} services`}
+          </Typography>
           <Box height={4}>{list.loading && <LinearProgress />}</Box>
           <TableContainer>
             <Table size="small" aria-label="Services" className={classes.table}>
               <TableHead>
                 <TableRow>
                   {COLUMNS.map(c => (
-                    <TableCell key={c.label} align={c.align}>
+                    <TableCell
+                      key={c.label}
+                      align={c.align}
+                      sortDirection={sort === c.sort ? order : false}
+                    >
                       {c.sort ? (
                         <TableSortLabel
                           active={sort === c.sort}
                           direction={sort === c.sort ? order : 'asc'}
                           onClick={() =>
-                            onFiltersChange({
+                            state.changeFilters({
                               sort: c.sort,
                               order:
                                 sort === c.sort && order === 'asc'
@@ -124,16 +141,28 @@ export function ServicesTable(props: {
             <EmptyState
               missing="data"
               title="No services match"
-              description="Change or clear the filters."
+              description="No service matches these filters and search."
+              action={
+                <Button
+                  variant="contained"
+                  color="primary"
+                  onClick={state.clearFilters}
+                >
+                  Clear filters
+                </Button>
+              }
             />
           ) : (
             <PageControls
               label={`${first}–${last} of ${page.totalCount}`}
-              hasPrevious={list.hasPrevious}
+              hasPrevious={state.hasPrevious}
               hasNext={list.hasNext}
-              onPrevious={list.previous}
-              onNext={list.next}
+              onPrevious={state.previous}
+              onNext={() => state.next(page.nextCursor)}
               disabled={list.loading}
+              pageSize={pageSize}
+              pageSizes={PAGE_SIZES}
+              onPageSizeChange={state.setPageSize}
             />
           )}
         </>

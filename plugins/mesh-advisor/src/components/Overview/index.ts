@@ -1,1 +1,2 @@
 export { MeshAdvisorPage } from './MeshAdvisorPage';
+export { ServicesOverview, DecisionsOverview } from './SubPages';

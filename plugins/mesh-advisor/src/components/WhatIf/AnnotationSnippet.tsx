@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CodeSnippet } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -9,6 +9,8 @@ import FileCopyIcon from '@material-ui/icons/FileCopyOutlined';
 export function AnnotationSnippet(props: { yaml: string }) {
   const { yaml } = props;
   const [feedback, setFeedback] = useState<string | undefined>();
+  // "Copied" is about the text copied, not the text shown after an edit
+  useEffect(() => setFeedback(undefined), [yaml]);
   const copy = async () => {
     try {
       await window.navigator.clipboard.writeText(yaml);

@@ -1,8 +1,9 @@
 import Box from '@material-ui/core/Box';
-import Tooltip from '@material-ui/core/Tooltip';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Radio from '@material-ui/core/Radio';
+import RadioGroup from '@material-ui/core/RadioGroup';
 import Typography from '@material-ui/core/Typography';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   CAPABILITIES,
   Capability,
@@ -13,47 +14,99 @@ import { CapabilityMode, modeOf } from '../../hooks/useWhatIf';
 
 const MODES: CapabilityMode[] = ['required', 'preferred', 'off'];
 
-/** required · preferred · off, for every capability. */
+const useStyles = makeStyles(theme => ({
+  row: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    borderLeft: '3px solid transparent',
+    paddingLeft: theme.spacing(1),
+  },
+  edited: { borderLeftColor: theme.palette.primary.main },
+  label: { minWidth: 180, flex: '1 1 180px' },
+  radio: { padding: theme.spacing(0.5) },
+  choice: { marginRight: theme.spacing(1.5), marginLeft: 0 },
+  srOnly: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+}));
+
+/**
+ * required · preferred · off for every capability. Each capability is one
+ * radio group: one Tab stop, arrow keys move between its modes. A bar on
+ * the left and "(edited)" mark what differs from the service's annotations.
+ */
 export function CapabilityToggles(props: {
   requirements: Requirements;
+  initial: Requirements;
   knowledgeBase: KnowledgeBase;
   onChange: (capability: Capability, mode: CapabilityMode) => void;
 }) {
-  const { requirements, knowledgeBase, onChange } = props;
+  const { requirements, initial, knowledgeBase, onChange } = props;
+  const classes = useStyles();
   return (
     <Box role="group" aria-label="Capabilities">
       {CAPABILITIES.map(cap => {
         const info = knowledgeBase.capabilities[cap];
+        const mode = modeOf(requirements, cap);
+        const edited = mode !== modeOf(initial, cap);
+        const labelId = `what-if-cap-${cap}`;
+        const descriptionId = `${labelId}-description`;
         return (
           <Box
             key={cap}
-            display="flex"
-            alignItems="center"
-            justifyContent="space-between"
-            py={0.25}
+            className={`${classes.row} ${edited ? classes.edited : ''}`}
+            data-edited={edited}
           >
-            <Tooltip title={info?.description ?? ''} placement="left">
-              <Typography variant="body2">{info?.label ?? cap}</Typography>
-            </Tooltip>
-            <ToggleButtonGroup
-              size="small"
-              exclusive
-              value={modeOf(requirements, cap)}
-              onChange={(_e, mode: CapabilityMode | null) => {
-                if (mode) onChange(cap, mode);
-              }}
-              aria-label={`${cap} mode`}
+            <Typography
+              variant="body2"
+              id={labelId}
+              className={classes.label}
+              title={info?.description}
             >
-              {MODES.map(mode => (
-                <ToggleButton
-                  key={mode}
-                  value={mode}
-                  aria-label={`${cap}: ${mode}`}
-                >
-                  {mode}
-                </ToggleButton>
+              {info?.label ?? cap}{' '}
+              <Typography
+                component="span"
+                variant="caption"
+                color="textSecondary"
+              >
+                {cap}
+                {edited ? ' · edited' : ''}
+              </Typography>
+            </Typography>
+            <span id={descriptionId} className={classes.srOnly}>
+              {info?.description}
+            </span>
+            <RadioGroup
+              row
+              name={labelId}
+              value={mode}
+              aria-labelledby={labelId}
+              aria-describedby={descriptionId}
+              onChange={e => onChange(cap, e.target.value as CapabilityMode)}
+            >
+              {MODES.map(m => (
+                <FormControlLabel
+                  key={m}
+                  value={m}
+                  className={classes.choice}
+                  control={
+                    <Radio
+                      size="small"
+                      className={classes.radio}
+                      color="primary"
+                    />
+                  }
+                  label={<Typography variant="body2">{m}</Typography>}
+                />
               ))}
-            </ToggleButtonGroup>
+            </RadioGroup>
           </Box>
         );
       })}

@@ -15,11 +15,24 @@ export function NumberField(props: {
   onChange: (value: number | undefined) => void;
   validate: (value: number) => string | undefined;
   helperText?: string;
+  /** told whether the text is currently invalid (the value then lags) */
+  onInvalidChange?: (invalid: boolean) => void;
+  /** differs from the service's own annotations */
+  edited?: boolean;
 }) {
-  const { label, value, onChange, validate, helperText } = props;
+  const {
+    label,
+    value,
+    onChange,
+    validate,
+    helperText,
+    onInvalidChange,
+    edited,
+  } = props;
   const [text, setText] = useState(format(value));
   const [error, setError] = useState<string | undefined>();
   const id = useId();
+  useEffect(() => onInvalidChange?.(Boolean(error)), [error, onInvalidChange]);
   useEffect(() => {
     // Follow outside changes (reset) unless the text already means that value.
     setText(t => (parseOrUndefined(t) === value ? t : format(value)));
@@ -28,7 +41,7 @@ export function NumberField(props: {
   return (
     <TextField
       id={id}
-      label={label}
+      label={edited ? `${label} (edited)` : label}
       value={text}
       size="small"
       variant="outlined"

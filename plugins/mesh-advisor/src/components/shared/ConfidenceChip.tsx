@@ -1,19 +1,20 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import type { Confidence } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { readableTone } from './tones';
 
 const useStyles = makeStyles((theme: Theme) => ({
   high: {
-    color: theme.palette.success.main,
+    color: readableTone(theme, 'good'),
     borderColor: theme.palette.success.main,
   },
   medium: {
-    color: theme.palette.warning.main,
+    color: readableTone(theme, 'warn'),
     borderColor: theme.palette.warning.main,
   },
   low: {
     color: theme.palette.text.secondary,
-    borderColor: theme.palette.divider,
+    borderColor: theme.palette.text.secondary,
   },
 }));
 

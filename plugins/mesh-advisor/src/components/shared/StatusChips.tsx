@@ -2,23 +2,24 @@ import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import type { EvaluationStatus } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { DecisionStatus } from '../../api/types';
+import { readableTone } from './tones';
 
 const useStyles = makeStyles((theme: Theme) => ({
   good: {
-    color: theme.palette.success.main,
+    color: readableTone(theme, 'good'),
     borderColor: theme.palette.success.main,
   },
   pending: {
-    color: theme.palette.info.main,
+    color: readableTone(theme, 'info'),
     borderColor: theme.palette.info.main,
   },
   bad: {
-    color: theme.palette.error.main,
+    color: readableTone(theme, 'bad'),
     borderColor: theme.palette.error.main,
   },
   neutral: {
     color: theme.palette.text.secondary,
-    borderColor: theme.palette.divider,
+    borderColor: theme.palette.text.secondary,
   },
 }));
 

@@ -8,3 +8,6 @@ export { RelativeTime } from './RelativeTime';
 export { DecisionStatusChip, EvaluationStatusChip } from './StatusChips';
 export { NotAServicePanel } from './NotAServicePanel';
 export { PageControls } from './PageControls';
+export { ErrorWithRetry } from './ErrorWithRetry';
+export { readableTone } from './tones';
+export type { Tone } from './tones';
