@@ -152,7 +152,7 @@ function once(child, pred) {
       Object.fromEntries(
         Object.entries(r.platform.meshShares).map(([k, v]) => [
           k,
-          Math.round(v * 100) + '%',
+          `${Math.round(v * 100)}%`,
         ]),
       ),
     )}`,

@@ -32,6 +32,12 @@ export type RequestStats = { requests: number };
 
 const agents = new Map<string, http.Agent>();
 
+function caOf(cluster: LiveCluster): Buffer | undefined {
+  if (cluster.caData) return Buffer.from(cluster.caData, 'base64');
+  if (cluster.caFile) return readFileSync(cluster.caFile);
+  return undefined;
+}
+
 // One keep-alive agent per cluster and TLS setting, as the Kubernetes
 // backend's KubernetesConnection keeps them.
 function agentFor(cluster: LiveCluster): http.Agent {
@@ -45,11 +51,7 @@ function agentFor(cluster: LiveCluster): http.Agent {
       ? new https.Agent({
           keepAlive: true,
           rejectUnauthorized: !cluster.skipTLSVerify,
-          ca: cluster.caData
-            ? Buffer.from(cluster.caData, 'base64')
-            : cluster.caFile
-            ? readFileSync(cluster.caFile)
-            : undefined,
+          ca: caOf(cluster),
         })
       : new http.Agent({ keepAlive: true });
     agents.set(key, agent);

@@ -21,6 +21,13 @@ import { derivePlatform } from './platformContext';
 import { serviceActual } from './serviceActual';
 import { workloadSelector } from './workloadSelector';
 
+// Notification titles for the states owners are told about.
+const TITLES = {
+  drift: 'runs a different mesh than decided',
+  'unmeshed-but-required': 'runs no mesh but requires one',
+  'blocked-mesh': 'runs a mesh that cannot serve its requirements',
+};
+
 /** One live pass: clusters read, platform derived. */
 export type LiveRead = ReadPass & { platform: DerivedPlatform; at: Date };
 
@@ -216,9 +223,3 @@ export class LiveService {
     }
   }
 }
-
-const TITLES = {
-  drift: 'runs a different mesh than decided',
-  'unmeshed-but-required': 'runs no mesh but requires one',
-  'blocked-mesh': 'runs a mesh that cannot serve its requirements',
-};

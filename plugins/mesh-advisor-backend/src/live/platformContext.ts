@@ -52,15 +52,17 @@ export function derivePlatform(
     }
   }
   const fromClusters = read.length > 0;
+  let cniSource: DerivedPlatform['cniSource'] = 'default';
+  if (config.cni) cniSource = 'config';
+  else if (topCni) cniSource = 'clusters';
+  let currentMeshSource: DerivedPlatform['currentMeshSource'] = 'default';
+  if (config.currentMesh) currentMeshSource = 'config';
+  else if (fromClusters) currentMeshSource = 'clusters';
   return {
     cni: config.cni ?? topCni ?? 'other',
-    cniSource: config.cni ? 'config' : topCni ? 'clusters' : 'default',
+    cniSource,
     currentMesh: config.currentMesh ?? (fromClusters ? topMesh : 'none'),
-    currentMeshSource: config.currentMesh
-      ? 'config'
-      : fromClusters
-      ? 'clusters'
-      : 'default',
+    currentMeshSource,
     meshShares,
     clusters: config.clusters ?? Math.max(clusters.length, 1),
   };

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parseAllDocuments, parse } from 'yaml';
 import type { DaemonSetLike, NamespaceLike, PodLike } from '../kubeObjects';
 
-const DIR = join(__dirname, '..', '__fixtures__');
+const DIR = resolvePackagePath(
+  '@mesh-advisor/plugin-mesh-advisor-backend',
+  'src/live/__fixtures__',
+);
 
 type Manifest = {
   kind?: string;
