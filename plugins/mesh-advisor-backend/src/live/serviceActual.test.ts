@@ -115,6 +115,25 @@ describe('serviceActual', () => {
     ]);
   });
 
+  it('says a service without pods may live in a cluster never read, and marks it stale', () => {
+    const entity = service('gone', id('gone'));
+    const a = serviceActual({
+      entityRef: 'c',
+      selector: workloadSelector(entity),
+      clusters: [
+        { snapshot: east, fresh: true },
+        { snapshot: undefined, fresh: false },
+      ],
+      evaluation: null,
+      decided: null,
+      observedAt: at,
+    });
+    expect(a).toMatchObject({ drift: 'unknown', stale: true });
+    expect(a.driftReason).toBe(
+      'no pods found for this service in the clusters read; 1 of 2 clusters could not be read',
+    );
+  });
+
   it('is unknown for an entity with no Kubernetes annotation', () => {
     const a = serviceActual({
       entityRef: 'c',

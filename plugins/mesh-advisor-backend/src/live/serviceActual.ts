@@ -87,6 +87,13 @@ export function serviceActual(args: {
     decided,
     anyClusterRead: clusters.some(c => c.snapshot),
   });
+  // Its pods may be in a cluster that has never been read: say so, and mark
+  // the answer stale rather than claim the service has no workloads.
+  const unread = clusters.filter(c => !c.snapshot).length;
+  if (selector && pods === 0 && unread > 0 && clusters.some(c => c.snapshot)) {
+    stale = true;
+    drift.reason = `${drift.reason}; ${unread} of ${clusters.length} clusters could not be read`;
+  }
   return {
     entityRef: args.entityRef,
     mesh: drift.mesh,
