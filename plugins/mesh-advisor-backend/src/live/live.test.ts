@@ -13,6 +13,10 @@ import { FakeCatalog } from '../testing/fakeCatalog';
 import { eastCluster, westCluster } from './testing/fixtureClusters';
 import { KubeApiTestServer, startKubeApiServer } from './testing/kubeApiServer';
 import { liveEntities } from './testing/liveCatalog';
+import { fakePermissions } from '../__testUtils__/decisionHarness';
+
+const TEAM = 'user:default/team-member';
+const OUTSIDER = 'user:default/outsider';
 
 jest.setTimeout(60_000);
 
@@ -91,6 +95,9 @@ describe.each(databases.eachSupportedId())(
             },
           }),
           catalog.factory(),
+          // catalog read: allowed for the default test user, conditional for TEAM, denied for OUTSIDER
+          fakePermissions({}, { [TEAM]: 'conditional', [OUTSIDER]: 'deny' })
+            .factory,
         ],
       });
       try {
@@ -207,6 +214,30 @@ describe.each(databases.eachSupportedId())(
           .get('/api/mesh-advisor/live/clusters')
           .set('Authorization', mockCredentials.none.header())
           .expect(401);
+
+        // read access as for evaluations: what the catalog lets the caller read
+        catalog.visibleTo.set(
+          TEAM,
+          new Set(['component:default/payments', 'component:default/ratings']),
+        );
+        catalog.visibleTo.set(OUTSIDER, new Set());
+        const as = (user: string) => mockCredentials.user.header(user);
+        const teamPage = await api()
+          .get('/api/mesh-advisor/live/services')
+          .set('Authorization', as(TEAM))
+          .expect(200);
+        expect(
+          teamPage.body.items.map((a: ActualState) => a.entityRef),
+        ).toEqual(['component:default/payments', 'component:default/ratings']);
+        const outsiderPage = await api()
+          .get('/api/mesh-advisor/live/services')
+          .set('Authorization', as(OUTSIDER))
+          .expect(200);
+        expect(outsiderPage.body.items).toEqual([]);
+        await api()
+          .get('/api/mesh-advisor/entities/default/component/checkout/actual')
+          .set('Authorization', as(OUTSIDER))
+          .expect(404);
       } finally {
         await backend.stop();
       }
