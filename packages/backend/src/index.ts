@@ -2,7 +2,7 @@
  * The Backstage backend that hosts Mesh Advisor: catalog, auth (guest),
  * permissions with an owner-only policy for mesh decisions, the
  * mesh-advisor plugin with its catalog module, its actions over MCP, and
- * search with its decisions.
+ * search with its decisions, and Tech Insights facts and checks.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { meshAdvisorPermissionPolicyModule } from './permissionPolicy';
@@ -42,6 +42,15 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // search (Lunr, in memory), with Mesh Advisor's decisions indexed
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@mesh-advisor/plugin-search-backend-module-mesh-advisor'));
+
+// scorecards: Tech Insights with Mesh Advisor's facts and json-rules-engine checks
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@mesh-advisor/plugin-tech-insights-backend-module-mesh-advisor'),
+);
 
 backend.start().catch(error => {
   const hint = explainStartupError(error);
