@@ -9,8 +9,10 @@ export interface Config {
       cni?: string;
       /** The mesh the platform runs today: istio-ambient, istio-sidecar, linkerd, cilium or none. Default: none. */
       currentMesh?: string;
-      /** How many clusters the platform spans. Default: 1. */
+      /** How many clusters the platform spans; above 1 every mesh must span them. Default: 1. */
       clusters?: number;
+      /** open-source-stable: only stable releases the open-source project ships; vendor-supported-ok (default): a vendor's subscription releases are fine. */
+      releasePolicy?: 'open-source-stable' | 'vendor-supported-ok';
       /** Below this many services a mesh must earn its place. Default: the knowledge base's sourced guidance. */
       smallPlatformThreshold?: number;
       /** Overrides of the score weights (0–100 each). */

@@ -15,12 +15,17 @@ describe('readMeshAdvisorConfig', () => {
 
   it('reads the platform and the cache time, numbers given as strings too', async () => {
     const settings = await read({
-      platform: { cni: 'Cilium', currentMesh: 'linkerd' },
+      platform: {
+        cni: 'Cilium',
+        currentMesh: 'linkerd',
+        releasePolicy: 'open-source-stable',
+      },
       cacheSeconds: '0.5',
     });
     expect(settings.platform).toEqual({
       cni: 'cilium',
       currentMesh: 'linkerd',
+      releasePolicy: 'open-source-stable',
     });
     expect(settings.cacheMs).toBe(500);
     expect((await read({ cacheSeconds: 0 })).cacheMs).toBe(0);
@@ -30,6 +35,10 @@ describe('readMeshAdvisorConfig', () => {
     [
       { platform: { currentMesh: 'kuma' } },
       /^Invalid config meshAdvisor\.platform\.currentMesh: /,
+    ],
+    [
+      { platform: { releasePolicy: 'stable-only' } },
+      /^Invalid config meshAdvisor\.platform\.releasePolicy: /,
     ],
     [
       { platform: { clusters: 0 } },

@@ -20,6 +20,20 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
 };
 
 /**
+ * Which releases the platform may run: only stable releases the open-source
+ * project ships itself, or also stable releases a vendor ships under a
+ * subscription (the default).
+ * @public
+ */
+export const RELEASE_POLICIES = [
+  'open-source-stable',
+  'vendor-supported-ok',
+] as const;
+
+/** @public */
+export type ReleasePolicy = (typeof RELEASE_POLICIES)[number];
+
+/**
  * The platform a service runs on. The backend reads it from
  * `meshAdvisor.platform` in app-config and fills `serviceCount` from the catalog.
  * @public
@@ -29,8 +43,10 @@ export type PlatformContext = {
   cni: string;
   /** The mesh the platform runs today. */
   currentMesh: MeshId;
-  /** How many clusters the platform spans. */
+  /** How many clusters the platform spans; above 1, every mesh must span them (multi-cluster counts as a hard requirement). */
   clusters: number;
+  /** Which releases the platform may run (default `vendor-supported-ok`); `open-source-stable` costs a mesh whose stable releases need a subscription. */
+  releasePolicy?: ReleasePolicy;
   /** How many services the platform has (the backend counts them in the catalog). */
   serviceCount?: number;
   /** Below this many services a mesh must earn its place; defaults to the knowledge base's sourced guidance. */
@@ -53,6 +69,7 @@ export const platformContextSchema = z.strictObject({
   cni: z.string().trim().min(1).toLowerCase().optional(),
   currentMesh: z.enum(MESH_IDS).optional(),
   clusters: z.number().int().min(1).optional(),
+  releasePolicy: z.enum(RELEASE_POLICIES).optional(),
   serviceCount: z.number().int().min(0).optional(),
   smallPlatformThreshold: z.number().int().min(0).optional(),
   weights: z

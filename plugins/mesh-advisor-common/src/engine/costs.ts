@@ -1,7 +1,7 @@
 import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
-import { needsL7Proxy, p99PerHop } from './constraints';
+import { agentPaid, needsL7Proxy, p99PerHop } from './constraints';
 import { Situation } from './situation';
-import type { OverheadEstimate } from './types';
+import type { FigureInfo, FigureRange, OverheadEstimate } from './types';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -53,6 +53,8 @@ function writeOverheadNote(
           s.replicas === 1 ? '' : 's'
         }`
       : `share of a per-node proxy (${ckb.podsPerNode} pods per node assumed)`;
+  if (agentPaid(m, s))
+    note = `${m.requiresCni} already runs as the cluster CNI, so its agent is not charged again`;
   if (waypoint) note += '; plus one waypoint proxy for L7 features';
   if (!s.replicasDeclared) note += '; replicas not declared, 1 assumed';
   return note;
@@ -74,33 +76,90 @@ function overheadNote(
     return writeOverheadNote(m, s, waypoint, ckb);
   let noted = notes.get(m);
   if (!noted) notes.set(m, (noted = new Array(NOTED_REPLICAS * 4)));
+  // the CNI in place changes the note of the one mesh bound to it only
+  if (agentPaid(m, s)) return writeOverheadNote(m, s, waypoint, ckb);
   const key = replicas * 4 + (waypoint ? 2 : 0) + (s.replicasDeclared ? 1 : 0);
   return (noted[key] ??= writeOverheadNote(m, s, waypoint, ckb));
 }
 
+/**
+ * Added p99 along a chain of `depth` hops of this mesh. Percentiles do not
+ * add: the chain's p99 is taken as the median of every hop but one plus the
+ * tail of the worst single hop, p50 × (depth − 1) + p99. Without a p50 for
+ * the path, every hop counts at its p99 (an upper bound).
+ */
+export function chainP99(p50: number | null, p99: number, depth: number) {
+  return (p50 ?? p99) * (depth - 1) + p99;
+}
+
+/** The figures behind a candidate's estimate on one data-plane path. */
+export type PathFacts = {
+  figures: FigureInfo[];
+  p99Basis: 'measured' | 'estimated' | null;
+};
+
+/** The p50 and p99 per hop of the data-plane path, with their ranges. */
+function latencyPath(m: CompiledMesh, waypoint: boolean) {
+  return waypoint
+    ? {
+        p50: m.l7P50Ms,
+        p50Low: m.l7P50Low,
+        p50High: m.l7P50High,
+        p99Low: m.l7P99Low,
+        p99High: m.l7P99High,
+      }
+    : {
+        p50: m.p50Ms,
+        p50Low: m.p50Low,
+        p50High: m.p50High,
+        p99Low: m.p99Low,
+        p99High: m.p99High,
+      };
+}
+
+/**
+ * What this candidate would cost the service. `facts` are the knowledge
+ * base's figures behind it on this data-plane path (from the reason book).
+ */
 export function estimateOverhead(
   m: CompiledMesh,
   s: Situation,
   ckb: CompiledKnowledgeBase,
+  facts: PathFacts,
 ): OverheadEstimate {
   const l7 = needsL7Proxy(m, s, ckb);
-  const mem = serviceMemoryMiB(m, s.replicas, l7, ckb);
+  let mem: number | null;
+  if (!agentPaid(m, s)) mem = serviceMemoryMiB(m, s.replicas, l7, ckb);
+  else mem = l7 ? m.l7MemoryMiB : 0;
   const cpu = cpuPer1k(m, l7);
   const p99 = p99PerHop(m, s, ckb);
-  const p50 = m.p50Ms;
+  const path = latencyPath(m, l7);
+  const range = (low: number | null, high: number | null): FigureRange | null =>
+    low === null || high === null
+      ? null
+      : { low: round2(low), high: round2(high) };
   return {
     placement: m.placement,
     needsL7Proxy: l7,
     memoryMiB: mem === null ? null : round1(mem),
     cpuVcpu:
       cpu === null || s.rps === null ? null : round3((cpu * s.rps) / 1000),
-    // The sources give no p50 for the waypoint path, so there is none to add up.
-    p50PerHopMs: p50 === null || l7 ? null : round2(p50),
+    p50PerHopMs: path.p50 === null ? null : round2(path.p50),
     p99PerHopMs: p99 === null ? null : round2(p99),
-    p99ChainMs: p99 === null ? null : round2(p99 * s.depth),
+    p99PerHopRange: p99 === null ? null : range(path.p99Low, path.p99High),
+    p99Basis: p99 === null ? null : facts.p99Basis,
+    p99ChainMs: p99 === null ? null : round2(chainP99(path.p50, p99, s.depth)),
+    p99ChainRange:
+      p99 === null || path.p99Low === null || path.p99High === null
+        ? null
+        : range(
+            chainP99(path.p50Low, path.p99Low, s.depth),
+            chainP99(path.p50High, path.p99High, s.depth),
+          ),
     callChainDepth: s.depth,
     replicas: s.replicas,
     rps: s.rps,
     note: overheadNote(m, s, l7, ckb),
+    figures: facts.figures,
   };
 }

@@ -126,7 +126,11 @@ describe('evaluateEntity', () => {
     expect(sidecar.overhead.memoryMiB).toBeCloseTo(memory * 10);
     expect(sidecar.overhead.replicas).toBe(10);
     expect(sidecar.overhead.cpuVcpu).toBeCloseTo(0.4);
+    // percentiles do not add: three hops at their median, one at its tail
     expect(sidecar.overhead.p99ChainMs).toBeCloseTo(
+      sidecar.overhead.p50PerHopMs! * 3 + sidecar.overhead.p99PerHopMs!,
+    );
+    expect(sidecar.overhead.p99ChainMs!).toBeLessThan(
       sidecar.overhead.p99PerHopMs! * 4,
     );
     expect(

@@ -16,7 +16,7 @@ import {
   summarize,
 } from './explain';
 import { writeReasonBook } from './reasonBook';
-import { scoreBreakdown, totalScore } from './scoring';
+import { eligibleMask, scoreBreakdown, totalScore } from './scoring';
 import { whatWouldChange } from './sensitivity';
 import { buildSituation, platformSituation } from './situation';
 import type {
@@ -49,14 +49,18 @@ function entityRefOf(entity: Entity): string {
 }
 
 /**
- * Best first: unblocked before blocked, then by score; ties keep the
+ * Best first: unblocked before blocked, a second mesh held back after the
+ * installed mesh's modes and no mesh, then by score; ties keep the
  * vocabulary order the candidates come in (the sort is stable). An
  * insertion sort: for five candidates, Array.prototype.sort's set-up costs
  * more than the sorting.
  */
 function rankInPlace(candidates: CandidateResult[]) {
-  const worse = (a: CandidateResult, b: CandidateResult) =>
-    a.blocked === b.blocked ? a.score < b.score : a.blocked;
+  const worse = (a: CandidateResult, b: CandidateResult) => {
+    if (a.blocked !== b.blocked) return a.blocked;
+    if (a.heldBack !== b.heldBack) return a.heldBack;
+    return a.score < b.score;
+  };
   for (let i = 1; i < candidates.length; i++) {
     const c = candidates[i];
     let j = i - 1;
@@ -148,6 +152,13 @@ export function createEvaluator(
       ),
     );
     const scores = ranking.map(c => (c.blocked ? -1 : c.score));
+    // A second mesh waits behind the installed mesh while one of its modes fits.
+    const eligible = eligibleMask(scores, s, ckb);
+    for (const c of ranking) {
+      if (c.blocked || eligible & (1 << MESH_IDS.indexOf(c.mesh))) continue;
+      c.heldBack = true;
+      c.reasons.push(book.meshes[MESH_IDS.indexOf(c.mesh)].heldBack!);
+    }
     rankInPlace(ranking);
 
     // 4. explain: the pick, its confidence, and what would change it
@@ -182,12 +193,14 @@ export function createEvaluator(
         ? {
             mesh: top.mesh,
             name: top.name,
+            adoption: top.adoption,
             score: top.score,
             confidence: confidenceOf(
               top,
-              ranking[1],
+              ranking[1]?.heldBack ? undefined : ranking[1],
               experimental,
               noKubernetesId,
+              s.budgetMs,
             ),
             summary: summarize(top, ranking, s),
           }

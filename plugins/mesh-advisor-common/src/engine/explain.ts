@@ -6,7 +6,13 @@ import {
   popcount,
 } from '../knowledgeBase/compile';
 import { CAPABILITIES, type MeshId } from '../vocabulary';
-import { BLOCKED_CAPABILITY, BLOCKED_LATENCY, p99PerHop } from './constraints';
+import {
+  BLOCKED_CAPABILITY,
+  BLOCKED_LATENCY,
+  needsL7Proxy,
+  p99LowPerHop,
+  requiredOf,
+} from './constraints';
 import { estimateOverhead } from './costs';
 import { formatNumber } from './format';
 import {
@@ -57,15 +63,15 @@ function explainBlockers(
 ): Blocker[] {
   const out: Blocker[] = [];
   if (flags & BLOCKED_CAPABILITY)
-    pick(s.req & m.no, page.capabilityBlockers, out);
+    pick(requiredOf(m, s) & m.no, page.capabilityBlockers, out);
   if (flags & BLOCKED_LATENCY) {
-    const p99 = p99PerHop(m, s, ckb)!;
-    const waypoint = p99 !== m.p99Ms;
+    const low = p99LowPerHop(m, s, ckb)!;
+    const waypoint = needsL7Proxy(m, s, ckb);
     out.push({
       kind: 'latency-budget',
-      message: `Adds about ${fmtMs(p99)} p99 per hop${
+      message: `Adds at least ${fmtMs(low)} p99 per hop${
         waypoint ? ' (with the waypoint its L7 needs)' : ''
-      }, over the ${fmtMs(s.budgetMs)} budget.`,
+      } — the low end of its range — over the ${fmtMs(s.budgetMs)} budget.`,
       factId: `mesh.${m.id}.overhead.${waypoint ? 'l7Proxy.p99Ms' : 'p99Ms'}`,
       sources: waypoint ? page.p99WithWaypointSources : page.p99Sources,
     });
@@ -84,8 +90,9 @@ function reasonsFor(
   c: CandidateResult,
 ): Reason[] {
   const reasons: Reason[] = [];
+  const req = requiredOf(m, s);
   if (c.blocked) {
-    pick(s.req & m.no, page.capabilityBlockerReasons, reasons);
+    pick(req & m.no, page.capabilityBlockerReasons, reasons);
     for (const b of c.blockers)
       if (b.kind !== 'capability')
         reasons.push({
@@ -95,7 +102,7 @@ function reasonsFor(
           sources: b.sources,
         });
   }
-  if (s.req && !c.blocked && c.satisfied.length === popcount(s.req)) {
+  if (s.req && !c.blocked && !(s.req & ~m.yes)) {
     reasons.push({
       factId: page.factIds.mesh,
       text: `Provides every requirement (${requiredList(s.req)}).`,
@@ -103,8 +110,11 @@ function reasonsFor(
       sources: page.guidanceSources,
     });
   }
-  pick(s.req & m.partial, page.partialReasons, reasons);
-  pick(s.req & m.unknown, page.unverifiedReasons, reasons);
+  if (page.multiCluster) reasons.push(page.multiCluster);
+  pick(req & m.partial, page.partialReasons, reasons);
+  pick(req & m.unknown, page.unverifiedReasons, reasons);
+  pick(req & m.immature, page.immatureReasons, reasons);
+  pick(req & m.beta, page.betaReasons, reasons);
   const missing = s.pref & (m.no | m.unknown);
   if (missing) {
     const first = 31 - Math.clz32(missing & -missing);
@@ -123,6 +133,8 @@ function reasonsFor(
     reasons.push(page.noP99!);
   } else {
     reasons.push(overheadReason(page, o, s));
+    const caveat = budgetCaveat(page, o, s);
+    if (caveat) reasons.push(caveat);
   }
   if (o.needsL7Proxy) {
     reasons.push({
@@ -141,12 +153,40 @@ function reasonsFor(
     ];
   if (ops.reason) reasons.push(ops.reason);
   if (page.currentMesh) reasons.push(page.currentMesh);
+  if (page.coherence) reasons.push(page.coherence);
   if (page.cniInPlace) reasons.push(page.cniInPlace);
   if (page.smallPlatform) reasons.push(page.smallPlatform);
   if (m.placement !== 'none' && declaresNothing(s))
     reasons.push(book.declaresNothing);
   if (page.releaseModel) reasons.push(page.releaseModel);
   return reasons;
+}
+
+/**
+ * A budget inside the candidate's p99 range is a caveat, not a blocker: the
+ * figure may or may not fit it, and the reason says how it was obtained.
+ */
+function budgetCaveat(
+  page: MeshPage,
+  o: OverheadEstimate,
+  s: Situation,
+): Reason | undefined {
+  const range = o.p99PerHopRange;
+  if (s.budgetMs === Infinity || !range || s.budgetMs >= range.high)
+    return undefined;
+  const waypoint = o.needsL7Proxy;
+  return reason(
+    page.factIds.p99,
+    `The ${fmtMs(s.budgetMs)} budget falls inside its ${
+      o.p99Basis ?? 'measured'
+    } p99 per hop of ${fmtMs(range.low)}–${fmtMs(range.high)}${
+      waypoint ? ' (with the waypoint)' : ''
+    }: it may not hold, so load-test before relying on it. ${
+      page.p99Method[waypoint ? 1 : 0]
+    }`,
+    'against',
+    waypoint ? page.p99WithWaypointSources : page.p99Sources,
+  );
 }
 
 /** "Adds about … p99 per hop …": the same few recur across a catalog, so they are shared. */
@@ -160,7 +200,14 @@ function overheadReason(
   if (hit) return hit;
   const chain =
     s.depth > 1
-      ? ` (${fmtMs(o.p99ChainMs!)} along its ${s.depth}-hop call chain)`
+      ? ` (${fmtMs(o.p99ChainMs!)} along its ${
+          s.depth
+        }-hop call chain: the hops' median plus one hop's tail)`
+      : '';
+  const range = o.p99PerHopRange;
+  const estimate =
+    o.p99Basis === 'estimated' && range && range.low !== range.high
+      ? `, estimated at ${fmtMs(range.low)}–${fmtMs(range.high)}`
       : '';
   const mem =
     o.memoryMiB === null
@@ -170,7 +217,9 @@ function overheadReason(
         }`;
   const made = reason(
     page.factIds.p99,
-    `Adds about ${fmtMs(o.p99PerHopMs!)} p99 per hop${chain} and ${mem}.`,
+    `Adds about ${fmtMs(
+      o.p99PerHopMs!,
+    )} p99 per hop${estimate}${chain} and ${mem}.`,
     o.p99PerHopMs! <= 0.5 ? 'for' : 'neutral',
     page.p99Sources,
   );
@@ -188,18 +237,28 @@ export function explainCandidate(
 ): CandidateResult {
   const page = book.meshes[m.index];
   const blocked = flags !== 0;
+  const req = requiredOf(m, s);
   const candidate: CandidateResult = {
     mesh: m.id,
     name: m.name,
     score: blocked ? 0 : score,
     blocked,
     blockers: blocked ? explainBlockers(m, page, s, ckb, flags) : [],
-    satisfied: capabilitiesOf(s.req & m.yes),
-    partial: capabilitiesOf(s.req & m.partial),
-    unverified: capabilitiesOf(s.req & m.unknown),
+    adoption: page.adoption,
+    heldBack: false,
+    satisfied: capabilitiesOf(req & m.yes),
+    partial: capabilitiesOf(req & m.partial),
+    unverified: capabilitiesOf(req & m.unknown),
+    immature: capabilitiesOf(req & m.immature),
+    beta: capabilitiesOf(req & m.beta),
     preferredMet: capabilitiesOf(s.pref & (m.yes | m.partial)),
     preferredMissing: capabilitiesOf(s.pref & (m.no | m.unknown)),
-    overhead: estimateOverhead(m, s, ckb),
+    overhead: estimateOverhead(
+      m,
+      s,
+      ckb,
+      page.pathFacts[needsL7Proxy(m, s, ckb) ? 1 : 0],
+    ),
     operations:
       page.operations[
         operationsKey(s.capacity, s.capacityDeclared, s.deprecated)
@@ -213,12 +272,18 @@ export function explainCandidate(
 
 const CONFIDENCE_LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
 
-/** Confidence from the margin over the runner-up, lowered by unverified facts and experimental services. */
+/**
+ * Confidence from the margin over the runner-up, lowered by unverified
+ * facts, by a hard requirement met only partly or by an alpha or
+ * experimental feature, by a second mesh, by a latency budget inside the
+ * pick's range, and by experimental services.
+ */
 export function confidenceOf(
   top: CandidateResult,
   runnerUp: CandidateResult | undefined,
   experimental: boolean,
   noKubernetesId: boolean,
+  budgetMs = Infinity,
 ): Confidence {
   const margin =
     runnerUp && !runnerUp.blocked ? top.score - runnerUp.score : 100;
@@ -226,10 +291,18 @@ export function confidenceOf(
   if (margin >= 10) level = 2;
   else if (margin >= 4) level = 1;
   if (top.unverified.length) level--;
+  if (top.partial.length || top.immature.length) level--;
+  if (top.adoption === 'second-mesh') level--;
+  // the budget falls inside the pick's latency range: it may not hold
+  const range = top.overhead.p99PerHopRange;
+  if (range && budgetMs < range.high) level--;
   if (experimental) level--;
   if (noKubernetesId && top.mesh !== 'none') level--;
   return CONFIDENCE_LEVELS[Math.max(0, level)];
 }
+
+/** The platform's requirement counts for meshes, not for no mesh. */
+const ckbPlatformBit = (c: CandidateResult) => (c.mesh === 'none' ? 0 : -1);
 
 /** The one-sentence why. */
 export function summarize(
@@ -238,15 +311,20 @@ export function summarize(
   s: Situation,
 ): string {
   let runnerUp: CandidateResult | undefined;
+  let heldBack: CandidateResult | undefined;
   let anyBlocked = false;
   for (const c of ranking) {
     if (c === top) continue;
     if (c.blocked) anyBlocked = true;
+    else if (c.heldBack) heldBack ??= c;
     else runnerUp ??= c;
   }
   let tail = '';
   if (runnerUp) tail = `; next is ${runnerUp.name} at ${runnerUp.score}`;
-  else if (anyBlocked) tail = '; every other candidate has a hard blocker';
+  else if (anyBlocked && !heldBack)
+    tail = '; every other candidate has a hard blocker';
+  if (heldBack && heldBack.score > top.score)
+    tail += `; ${heldBack.name} scores ${heldBack.score} for this service alone, but would be a second mesh beside the installed one`;
   if (top.mesh === 'none') {
     return s.req
       ? `No mesh: what it requires (${requiredList(
@@ -255,16 +333,37 @@ export function summarize(
       : `No mesh: nothing this service requires needs one, so it adds no latency, memory or operations${tail}.`;
   }
   const count = popcount(s.req);
-  const what = count
-    ? `meets all ${count} hard requirement${
-        count === 1 ? '' : 's'
-      } (${requiredList(s.req)})`
-    : 'covers its preferences';
-  const cost =
-    top.overhead.p99PerHopMs !== null
-      ? ` at ~${fmtMs(top.overhead.p99PerHopMs)} p99 per hop`
-      : '';
-  return `${top.name} ${what}${cost} and scores ${top.score}/100${tail}.`;
+  const shortfalls = [
+    top.partial.length ? `${top.partial.join(', ')} only partly` : '',
+    top.unverified.length ? `${top.unverified.join(', ')} unverified` : '',
+    top.immature.length
+      ? `${top.immature.join(', ')} through an alpha or experimental feature`
+      : '',
+  ].filter(Boolean);
+  let what = 'covers its preferences';
+  if (count && !shortfalls.length)
+    what = `meets all ${count} hard requirement${
+      count === 1 ? '' : 's'
+    } (${requiredList(s.req)})`;
+  else if (count || shortfalls.length)
+    what = `is the best fit for its hard requirements (${requiredList(
+      s.req | (s.platformReq & ckbPlatformBit(top)),
+    )})`;
+  const caveats = shortfalls.length ? ` — ${shortfalls.join('; ')} —` : '';
+  const o = top.overhead;
+  let cost = '';
+  if (o.p99PerHopMs !== null && o.p99Basis === 'estimated' && o.p99PerHopRange)
+    cost = ` at an estimated ${formatNumber(o.p99PerHopRange.low, 2)}–${fmtMs(
+      o.p99PerHopRange.high,
+    )} p99 per hop`;
+  else if (o.p99PerHopMs !== null)
+    cost = ` at ~${fmtMs(o.p99PerHopMs)} p99 per hop`;
+  let change = '';
+  if (top.adoption === 'mode-change')
+    change = ' — a mode change within the installed mesh, not a new mesh —';
+  else if (top.adoption === 'second-mesh')
+    change = ' — a second mesh, as the installed one has a hard blocker —';
+  return `${top.name}${change} ${what}${cost}${caveats} and scores ${top.score}/100${tail}.`;
 }
 
 export function companionFor(

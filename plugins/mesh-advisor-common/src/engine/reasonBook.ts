@@ -1,5 +1,5 @@
 import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
-import type { KnowledgeBase } from '../knowledgeBase/schema';
+import type { CapabilityFact, KnowledgeBase } from '../knowledgeBase/schema';
 import type { PlatformContext } from '../platform';
 import {
   CAPABILITIES,
@@ -8,10 +8,13 @@ import {
   OpsCapacity,
 } from '../vocabulary';
 import { BoundedCache } from './boundedCache';
-import { CAPACITY_LEVEL } from './scoring';
+import type { PathFacts } from './costs';
+import { CAPACITY_LEVEL, adoptionOf } from './scoring';
 import type {
+  Adoption,
   Blocker,
   Companion,
+  FigureInfo,
   OperationsFit,
   Reason,
   SourceRef,
@@ -40,6 +43,9 @@ export interface MeshPage {
   capabilityBlockerReasons: (Reason | undefined)[];
   partialReasons: (Reason | undefined)[];
   unverifiedReasons: (Reason | undefined)[];
+  /** a requirement met by an alpha or experimental feature, and by a beta one */
+  immatureReasons: (Reason | undefined)[];
+  betaReasons: (Reason | undefined)[];
   /** sources of the "lacks a preference" reason, named after its first capability */
   capabilitySources: SourceRef[][];
   /** sources of "provides every requirement" and "no mesh needed" */
@@ -62,6 +68,17 @@ export interface MeshPage {
   cniInPlace: Reason | undefined;
   smallPlatform: Reason | undefined;
   releaseModel: Reason | undefined;
+  /** how the candidate relates to the installed mesh, and the reason that says what that costs */
+  adoption: Adoption;
+  coherence: Reason | undefined;
+  /** a second mesh ranked after the installed one, which meets the service's needs */
+  heldBack: Reason | undefined;
+  /** the platform spans several clusters, so the mesh must too */
+  multiCluster: Reason | undefined;
+  /** the figures behind the estimate, on the L4 path and with the waypoint */
+  pathFacts: [PathFacts, PathFacts];
+  /** how the p99 per hop was obtained, on each path (for the budget caveat) */
+  p99Method: [string, string];
 }
 
 /** Index into `MeshPage.operations` for a capacity as declared (or not) by a (deprecated) service. */
@@ -88,6 +105,19 @@ export function overheadKey(
 ): number | undefined {
   if (replicas >= 2 ** 20 || depth >= 64) return undefined;
   return (replicas * 64 + depth) * 2 + (waypoint ? 1 : 0);
+}
+
+/** Two source lists as one, without repeats (kept: it is shared by frozen reasons). */
+const mergedCache = new WeakMap<
+  readonly string[],
+  Map<readonly string[], string[]>
+>();
+function merged(a: readonly string[], b: readonly string[]): string[] {
+  let byB = mergedCache.get(a);
+  if (!byB) mergedCache.set(a, (byB = new Map()));
+  let out = byB.get(b);
+  if (!out) byB.set(b, (out = [...a, ...b.filter(id => !a.includes(id))]));
+  return out;
 }
 
 const refCache = new WeakMap<readonly string[], SourceRef[]>();
@@ -149,6 +179,79 @@ function operationsFit(
   return Object.freeze({ complexity: c, capacity, fit, note });
 }
 
+type FigureFacts = {
+  value: number | null;
+  unit: string;
+  basis?: 'measured' | 'estimated';
+  low?: number;
+  high?: number;
+  method?: string;
+  sources: string[];
+};
+
+function figureInfo(
+  kb: KnowledgeBase,
+  factId: string,
+  f: FigureFacts | undefined,
+): FigureInfo[] {
+  if (!f || f.value === null) return [];
+  return [
+    Object.freeze({
+      factId,
+      basis: f.basis ?? 'measured',
+      value: f.value,
+      low: f.low ?? f.value,
+      high: f.high ?? f.value,
+      unit: f.unit,
+      method: f.method ?? f.unit,
+      sources: sourceRefs(kb, f.sources),
+    }),
+  ];
+}
+
+/** The figures behind a candidate's estimate on its L4 path and with its waypoint. */
+function pathFactsOf(
+  m: CompiledMesh,
+  kb: KnowledgeBase,
+): [PathFacts, PathFacts] {
+  const o = kb.meshes[m.id]?.overhead;
+  const id = (key: string) => `mesh.${m.id}.overhead.${key}`;
+  const l4 = o
+    ? [
+        ...figureInfo(kb, id('memoryMiB'), o.memoryMiB),
+        ...figureInfo(kb, id('cpuVcpuPer1kRps'), o.cpuVcpuPer1kRps),
+        ...figureInfo(kb, id('p50Ms'), o.p50Ms),
+        ...figureInfo(kb, id('p99Ms'), o.p99Ms),
+      ]
+    : [];
+  const l7 = o?.l7Proxy
+    ? [
+        ...figureInfo(kb, id('memoryMiB'), o.memoryMiB),
+        ...figureInfo(kb, id('cpuVcpuPer1kRps'), o.cpuVcpuPer1kRps),
+        ...figureInfo(kb, id('l7Proxy.memoryMiB'), o.l7Proxy.memoryMiB),
+        ...figureInfo(
+          kb,
+          id('l7Proxy.cpuVcpuPer1kRps'),
+          o.l7Proxy.cpuVcpuPer1kRps,
+        ),
+        ...figureInfo(kb, id('l7Proxy.p50Ms'), o.l7Proxy.p50Ms),
+        ...figureInfo(kb, id('l7Proxy.p99Ms'), o.l7Proxy.p99Ms),
+      ]
+    : l4;
+  const facts = (figures: FigureInfo[], p99: FigureFacts | undefined) =>
+    Object.freeze({
+      figures: Object.freeze(figures) as FigureInfo[],
+      p99Basis:
+        p99 === undefined || p99.value === null
+          ? null
+          : p99.basis ?? 'measured',
+    });
+  return [
+    facts(l4, o?.p99Ms),
+    facts(l7, o?.l7Proxy ? o.l7Proxy.p99Ms : o?.p99Ms),
+  ];
+}
+
 function meshPage(
   m: CompiledMesh,
   ckb: CompiledKnowledgeBase,
@@ -160,7 +263,7 @@ function meshPage(
   const refs = (ids: readonly string[]) => sourceRefs(kb, ids);
   const byCapability = <T>(
     mask: number,
-    make: (cap: Capability, fact: { note: string; sources: string[] }) => T,
+    make: (cap: Capability, fact: CapabilityFact) => T,
   ) =>
     CAPABILITIES.map((cap, i) =>
       mask & (1 << i)
@@ -204,6 +307,58 @@ function meshPage(
   );
   const meshed = m.placement !== 'none';
   const cniInPlace = !!m.requiresCni && platform.cni === m.requiresCni;
+  const current = ckb.meshes[ckb.indexOf[platform.currentMesh]];
+  const adoption = adoptionOf(m, current);
+  const { coherence } = kb;
+  const currentName = current.name;
+  const multiClusterFact = kb.capabilities['multi-cluster'].support[m.id];
+  const vendorStable =
+    platform.releasePolicy === 'open-source-stable' && m.vendorStable;
+  const maturityReason = (cap: Capability, fact: CapabilityFact) =>
+    reason(
+      `capability.${cap}.${m.id}`,
+      `${cap} rests on a feature upstream calls ${fact.maturity!.level}${
+        fact.maturity!.note ? ` (${fact.maturity!.note})` : ''
+      }: ${fact.note}`,
+      fact.maturity!.level === 'beta' ? 'neutral' : 'against',
+      refs(fact.maturity!.sources),
+    );
+  const releaseModelReason = () => {
+    if (vendorStable)
+      return reason(
+        `mesh.${m.id}.releaseModel`,
+        `${coherence.releasePolicy.note} ${facts.releaseModel.note}`,
+        'against',
+        refs(
+          merged(coherence.releasePolicy.sources, facts.releaseModel.sources),
+        ),
+      );
+    if (m.vendorStable || facts.license.spdx !== 'Apache-2.0')
+      return reason(
+        `mesh.${m.id}.releaseModel`,
+        facts.releaseModel.note,
+        'neutral',
+        refs(facts.releaseModel.sources),
+      );
+    return undefined;
+  };
+  const coherenceReason = () => {
+    if (adoption === 'mode-change')
+      return reason(
+        'coherence.modeChange',
+        `The platform runs ${currentName}: this is ${coherence.modeChange.note}`,
+        'neutral',
+        refs(coherence.modeChange.sources),
+      );
+    if (adoption === 'second-mesh')
+      return reason(
+        'coherence.secondMesh',
+        `The platform runs ${currentName}. ${coherence.secondMesh.note} ${coherence.migration.note}`,
+        'against',
+        refs(merged(coherence.secondMesh.sources, coherence.migration.sources)),
+      );
+    return undefined;
+  };
   return {
     capabilityBlockers,
     capabilityBlockerReasons: capabilityBlockers.map(
@@ -217,6 +372,8 @@ function meshPage(
         refs(fact.sources),
       ),
     ),
+    immatureReasons: byCapability(m.immature, maturityReason),
+    betaReasons: byCapability(m.beta, maturityReason),
     unverifiedReasons: byCapability(m.unknown, (cap, fact) =>
       reason(
         `capability.${cap}.${m.id}`,
@@ -298,15 +455,32 @@ function meshPage(
             refs(kb.guidance.smallPlatformThreshold.sources),
           )
         : undefined,
-    releaseModel:
-      m.id === 'linkerd' || facts.license.spdx !== 'Apache-2.0'
+    releaseModel: releaseModelReason(),
+    adoption,
+    coherence: coherenceReason(),
+    heldBack:
+      adoption === 'second-mesh'
         ? reason(
-            `mesh.${m.id}.releaseModel`,
-            facts.releaseModel.note,
-            'neutral',
-            refs(facts.releaseModel.sources),
+            'coherence.secondMesh',
+            `Ranked after ${currentName}, which meets every hard requirement of this service: a second mesh is advised only when the installed one has a hard blocker.`,
+            'against',
+            refs(coherence.secondMesh.sources),
           )
         : undefined,
+    multiCluster:
+      meshed && platform.clusters > 1 && multiClusterFact
+        ? reason(
+            `capability.multi-cluster.${m.id}`,
+            `The platform spans ${platform.clusters} clusters, so the mesh must span them too: multi-cluster counts as a hard requirement (${multiClusterFact.level}: ${multiClusterFact.note})`,
+            multiClusterFact.level === 'yes' ? 'neutral' : 'against',
+            refs(multiClusterFact.sources),
+          )
+        : undefined,
+    pathFacts: pathFactsOf(m, kb),
+    p99Method: [
+      o?.p99Ms.method ?? o?.p99Ms.conditions ?? '',
+      o?.l7Proxy?.p99Ms.method ?? o?.p99Ms.method ?? '',
+    ],
   };
 }
 

@@ -5,23 +5,34 @@ import {
 } from '../knowledgeBase/compile';
 import type { ScoreWeights } from '../platform';
 import type { OpsCapacity } from '../vocabulary';
-import { blockedBy, needsL7Proxy } from './constraints';
+import { agentPaid, blockedBy, needsL7Proxy, requiredOf } from './constraints';
 import { cpuPer1k, serviceMemoryMiB } from './costs';
 import type { Situation } from './situation';
-import type { ScoreBreakdown } from './types';
+import type { Adoption, ScoreBreakdown } from './types';
 
 /**
  * Scoring: each part is a fit between 0 and 1, times its weight.
  *  - requirements: every partly supported requirement costs 20 % of the part,
- *    every unverified one 35 %;
+ *    every unverified one 35 %, and one met only by an alpha or experimental
+ *    feature 15 % more (a mesh on a multi-cluster platform is held to
+ *    multi-cluster as well);
  *  - preferences: every preferred capability missing costs 25 % of the part,
  *    unverified 20 %, partial 10 % — in points always less than the same
  *    capability costs as a requirement, so promoting a preference to a
  *    requirement, or adding one, can only lower a candidate that lacks it;
  *  - overhead: added p99 per hop against the budget (or 2 ms), memory per pod
- *    against 100 MiB, CPU per 1000 RPS against half a core;
+ *    against 100 MiB, CPU per 1000 RPS against half a core; an unknown
+ *    figure counts as the mean known one (never below the worst known), and
+ *    a CNI's agent already running is not charged again;
  *  - operations: complexity 0–5 against the team's declared capacity;
  *  - platform: what already runs (current mesh, CNI).
+ * Coherence: the other data-plane mode of the installed mesh costs the
+ * knowledge base's mode-change points, a second mesh its second-mesh points,
+ * and under an open-source-stable release policy a mesh whose stable
+ * releases need a subscription costs its release-policy points. Beyond the
+ * points, a second mesh ranks after the installed mesh's family and no mesh
+ * whenever one of that family is unblocked (`coherentTop`): a different mesh
+ * is advised only when the installed one has a hard blocker.
  * A mesh must earn its place: below the small-platform threshold every mesh
  * loses 10 points, and for a service that declares no requirement or
  * preference at all it loses 7 (the cost of one partly met requirement, so
@@ -38,7 +49,7 @@ const REFERENCE_MEMORY_MIB = 100;
 const REFERENCE_CPU_PER_1K = 0.5;
 const SMALL_PLATFORM_PENALTY = 10;
 const NO_NEED_PENALTY = 7;
-const UNKNOWN_FIT = 0.5;
+const IMMATURE_PENALTY = 0.15;
 
 /** How much mesh complexity (0–5) each declared ops capacity absorbs. */
 export const CAPACITY_LEVEL: Record<OpsCapacity, number> = {
@@ -72,11 +83,13 @@ export function resourceFits(
     for (const waypoint of [false, true]) {
       const mem = serviceMemoryMiB(m, replicas, waypoint, ckb);
       const cpu = cpuPer1k(m, waypoint);
-      fits.push(
+      const perPod =
         mem === null
-          ? UNKNOWN_FIT
-          : clamp01(1 - mem / Math.max(1, replicas) / REFERENCE_MEMORY_MIB),
-        cpu === null ? UNKNOWN_FIT : clamp01(1 - cpu / REFERENCE_CPU_PER_1K),
+          ? ckb.neutral.memoryPerPodMiB
+          : mem / Math.max(1, replicas);
+      fits.push(
+        clamp01(1 - perPod / REFERENCE_MEMORY_MIB),
+        clamp01(1 - (cpu ?? ckb.neutral.cpuPer1k) / REFERENCE_CPU_PER_1K),
       );
     }
   }
@@ -101,18 +114,35 @@ export function operationsFit(m: CompiledMesh, s: Situation): number {
   return operationsFitAt(m, absorbedComplexity(s.capacity, s.deprecated));
 }
 
-function platformFitOn(m: CompiledMesh, cni: string, currentMesh: string) {
+/** The candidate the platform runs today. */
+export function installed(s: Situation, ckb: CompiledKnowledgeBase) {
+  return ckb.meshes[ckb.indexOf[s.currentMesh]];
+}
+
+function platformFitOn(m: CompiledMesh, cni: string, current: CompiledMesh) {
   let fit: number;
-  if (m.id === currentMesh) fit = 1;
-  else if (currentMesh === 'none') fit = m.id === 'none' ? 1 : 0.6;
+  // the installed mesh's control plane runs already for either of its modes
+  if (m.family & (1 << current.index)) fit = 1;
+  else if (current.id === 'none') fit = m.id === 'none' ? 1 : 0.6;
   else fit = m.id === 'none' ? 0.5 : 0.3;
   // Cilium's data plane is already there when it is the CNI.
   if (m.requiresCni && cni === m.requiresCni) fit = Math.max(fit, 0.9);
   return fit;
 }
 
-export function platformFit(m: CompiledMesh, s: Situation): number {
-  return platformFitOn(m, s.cni, s.currentMesh);
+export function platformFit(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number {
+  return platformFitOn(m, s.cni, installed(s, ckb));
+}
+
+export function adoptionOf(m: CompiledMesh, current: CompiledMesh): Adoption {
+  if (m === current) return 'installed';
+  if (current.id === 'none') return 'adopt';
+  if (m.id === 'none') return 'leave-mesh';
+  return m.family & (1 << current.index) ? 'mode-change' : 'second-mesh';
 }
 
 /**
@@ -141,7 +171,7 @@ export function partTables(
         weights.operations * operationsFitAt(m, absorbs);
     for (const current of ckb.meshes)
       platform[current.index * n + m.index] =
-        weights.platform * platformFitOn(m, cni, current.id);
+        weights.platform * platformFitOn(m, cni, current);
   }
   return { operations, platform };
 }
@@ -152,9 +182,11 @@ export function declaresNothing(s: Situation): boolean {
 
 /** Points for the requirements: every partly met or unverified one costs. */
 function requirementsPart(m: CompiledMesh, s: Situation): number {
+  const req = requiredOf(m, s);
   const penalty =
-    popcount(s.req & m.partial) * PARTIAL_PENALTY +
-    popcount(s.req & m.unknown) * UNKNOWN_PENALTY;
+    popcount(req & m.partial) * PARTIAL_PENALTY +
+    popcount(req & m.unknown) * UNKNOWN_PENALTY +
+    popcount(req & m.immature) * IMMATURE_PENALTY;
   // Not clamped: many partly met requirements may push the part below zero,
   // so one more always costs (the total is clamped instead).
   return s.weights.requirements * (1 - penalty);
@@ -174,41 +206,77 @@ function overheadPart(
   ckb: CompiledKnowledgeBase,
 ): number {
   const waypoint = needsL7Proxy(m, s, ckb);
-  const p99 = waypoint ? m.l7P99Ms : m.p99Ms;
-  const latencyFit =
-    p99 === null
-      ? UNKNOWN_FIT
-      : clamp01(
-          1 -
-            p99 / (s.budgetMs === Infinity ? REFERENCE_LATENCY_MS : s.budgetMs),
-        );
+  const p99 = (waypoint ? m.l7P99Ms : m.p99Ms) ?? ckb.neutral.p99Ms;
+  const latencyFit = clamp01(
+    1 - p99 / (s.budgetMs === Infinity ? REFERENCE_LATENCY_MS : s.budgetMs),
+  );
   const at = m.index * 4 + (waypoint ? 2 : 0);
+  // A CNI's agent that already runs is not charged again.
+  const memoryFit = agentPaid(m, s) ? 1 : s.fits[at];
   return (
     s.weights.overhead *
-    (0.5 * latencyFit + 0.3 * s.fits[at] + 0.2 * s.fits[at + 1])
+    (0.5 * latencyFit + 0.3 * memoryFit + 0.2 * s.fits[at + 1])
   );
 }
 
 const operationsPart = (m: CompiledMesh, s: Situation) =>
   s.weights.operations * operationsFit(m, s);
-const platformPart = (m: CompiledMesh, s: Situation) =>
-  s.weights.platform * platformFit(m, s);
+const platformPart = (
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+) => s.weights.platform * platformFit(m, s, ckb);
 
 const smallPlatformPenalty = (m: CompiledMesh, s: Situation) =>
   m.placement !== 'none' && s.smallPlatform ? SMALL_PLATFORM_PENALTY : 0;
 const noNeedPenalty = (m: CompiledMesh, s: Situation) =>
   m.placement !== 'none' && declaresNothing(s) ? NO_NEED_PENALTY : 0;
 
-/** Normalised to 0–100 whatever the weights add up to. */
-function total(
-  parts: number,
-  smallPlatform: number,
-  noNeed: number,
+/** Points a mode change or a second mesh costs (see `Adoption`). */
+export function coherencePenalty(
+  m: CompiledMesh,
   s: Situation,
+  ckb: CompiledKnowledgeBase,
 ): number {
+  const current = installed(s, ckb);
+  if (m === current || current.id === 'none' || m.id === 'none') return 0;
+  return m.family & (1 << current.index)
+    ? ckb.modeChangePoints
+    : ckb.secondMeshPoints;
+}
+
+const releasePolicyPenalty = (
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+) => (s.openSourceStableOnly && m.vendorStable ? ckb.releasePolicyPoints : 0);
+
+/** Points off the total, from a breakdown: always added in this order. */
+const penalties = (b: ScoreBreakdown) =>
+  b.smallPlatformPenalty +
+  b.noNeedPenalty +
+  b.coherencePenalty +
+  b.releasePolicyPenalty;
+
+/** The same sum for candidate `m` in `s`, without a breakdown. */
+function penaltiesOf(
+  m: CompiledMesh,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number {
+  return (
+    smallPlatformPenalty(m, s) +
+    noNeedPenalty(m, s) +
+    coherencePenalty(m, s, ckb) +
+    releasePolicyPenalty(m, s, ckb)
+  );
+}
+
+/** Normalised to 0–100 whatever the weights add up to. */
+function total(parts: number, penalty: number, s: Situation): number {
   const max = s.weightSum;
   if (max <= 0) return 0;
-  const raw = (parts * 100) / max - smallPlatform - noNeed;
+  const raw = (parts * 100) / max - penalty;
   return Math.round(clamp01(raw / 100) * 100);
 }
 
@@ -223,9 +291,11 @@ export function scoreBreakdown(
     preferences: preferencesPart(m, s),
     overhead: overheadPart(m, s, ckb),
     operations: operationsPart(m, s),
-    platform: platformPart(m, s),
+    platform: platformPart(m, s, ckb),
     smallPlatformPenalty: smallPlatformPenalty(m, s),
     noNeedPenalty: noNeedPenalty(m, s),
+    coherencePenalty: coherencePenalty(m, s, ckb),
+    releasePolicyPenalty: releasePolicyPenalty(m, s, ckb),
   };
 }
 
@@ -233,8 +303,7 @@ export function scoreBreakdown(
 export function totalScore(b: ScoreBreakdown, s: Situation): number {
   return total(
     partsBeforeOperations(b) + b.operations + b.platform,
-    b.smallPlatformPenalty,
-    b.noNeedPenalty,
+    penalties(b),
     s,
   );
 }
@@ -253,6 +322,7 @@ export function score(
   return scoreFromPlatform(
     m,
     s,
+    ckb,
     sumBeforePlatform(m, s, sumBeforeOperations(m, s, ckb)),
   );
 }
@@ -278,8 +348,7 @@ export function scoreWithRequirementsChanged(
       : overheadPart(m, v, ckb);
   return total(
     requirementsPart(m, v) + preferences + overhead + b.operations + b.platform,
-    smallPlatformPenalty(m, v),
-    noNeedPenalty(m, v),
+    penaltiesOf(m, v, ckb),
     v,
   );
 }
@@ -315,12 +384,12 @@ export function sumBeforePlatform(
 export function scoreFromPlatform(
   m: CompiledMesh,
   s: Situation,
+  ckb: CompiledKnowledgeBase,
   beforePlatform: number,
 ): number {
   return total(
-    beforePlatform + platformPart(m, s),
-    smallPlatformPenalty(m, s),
-    noNeedPenalty(m, s),
+    beforePlatform + platformPart(m, s, ckb),
+    penaltiesOf(m, s, ckb),
     s,
   );
 }
@@ -339,41 +408,80 @@ export function scoreAtCapacity(
 ): number {
   return total(
     before + s.parts.operations[m.index * 6 + absorbs] + b.platform,
-    b.smallPlatformPenalty,
-    b.noNeedPenalty,
+    penalties(b),
     s,
   );
 }
 
-/** The score had the platform run the mesh at `current` (an index): only the platform part moves. */
+/**
+ * The score had the platform run another mesh (`v`: the situation with that
+ * current mesh): only the platform part and the coherence points move.
+ */
 export function scoreWithCurrentMesh(
   m: CompiledMesh,
-  s: Situation,
-  b: ScoreBreakdown,
+  v: Situation,
+  ckb: CompiledKnowledgeBase,
   beforePlatform: number,
-  current: number,
-  meshes: number,
 ): number {
   return total(
-    beforePlatform + s.parts.platform[current * meshes + m.index],
-    b.smallPlatformPenalty,
-    b.noNeedPenalty,
-    s,
+    beforePlatform +
+      v.parts.platform[
+        ckb.indexOf[v.currentMesh] * ckb.meshes.length + m.index
+      ],
+    penaltiesOf(m, v, ckb),
+    v,
   );
 }
 
-/** Index of the best unblocked candidate, or -1 when every one is blocked. */
-export function topCandidate(s: Situation, ckb: CompiledKnowledgeBase): number {
+/**
+ * The top pick among candidates' points (by mesh index; below 0: blocked),
+ * or -1 when every one is blocked. While a mode of the installed mesh is
+ * unblocked, only that family and no mesh can be the pick: a second mesh is
+ * advised only when the installed one has a hard blocker. Ties keep the
+ * vocabulary order.
+ */
+export function coherentTop(
+  points: ArrayLike<number>,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number {
+  const eligible = eligibleMask(points, s, ckb);
   let best = -1;
   let bestScore = -1;
-  for (let i = 0; i < ckb.meshes.length; i++) {
-    const m = ckb.meshes[i];
-    if (blockedBy(m, s, ckb)) continue;
-    const points = score(m, s, ckb);
-    if (points > bestScore) {
+  for (let i = 0; i < points.length; i++) {
+    if (eligible & (1 << i) && points[i] > bestScore) {
       best = i;
-      bestScore = points;
+      bestScore = points[i];
     }
   }
   return best;
+}
+
+/** The candidates (as bits) that may be the pick (see `coherentTop`). */
+export function eligibleMask(
+  points: ArrayLike<number>,
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+): number {
+  const current = installed(s, ckb);
+  if (current.id === 'none') return -1;
+  for (let rest = current.family; rest !== 0; rest &= rest - 1)
+    if (points[31 - Math.clz32(rest & -rest)] >= 0)
+      return current.family | (1 << ckb.noneIndex);
+  return -1;
+}
+
+// scratch: one evaluation runs at a time
+let scratch = new Float64Array(0);
+export function pointsScratch(meshes: number): Float64Array {
+  if (scratch.length !== meshes) scratch = new Float64Array(meshes);
+  return scratch;
+}
+
+/** Index of the top pick (see `coherentTop`), or -1 when every candidate is blocked. */
+export function topCandidate(s: Situation, ckb: CompiledKnowledgeBase): number {
+  const points = pointsScratch(ckb.meshes.length);
+  for (const m of ckb.meshes)
+    points[m.index] = blockedBy(m, s, ckb) ? -1 : score(m, s, ckb);
+  return coherentTop(points, s, ckb);
 }

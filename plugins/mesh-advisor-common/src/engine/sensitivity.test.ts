@@ -9,9 +9,9 @@ import {
   MESH_IDS,
   OPS_CAPACITIES,
 } from '../vocabulary';
-import { blockedBy, p99PerHop } from './constraints';
+import { blockedBy, p99LowPerHop } from './constraints';
 import { scoreBreakdown, topCandidate, totalScore } from './scoring';
-import { whatWouldChange } from './sensitivity';
+import { budgetBelow, whatWouldChange } from './sensitivity';
 import { Situation, buildSituation, platformSituation } from './situation';
 
 const ckb = compileKnowledgeBase(loadKnowledgeBase());
@@ -40,19 +40,26 @@ function referenceAnswers(s: Situation, currentTop: number): string[] {
       ask('ops-capacity', { capacity, capacityDeclared: true });
   if (s.budgetMs !== Infinity) ask('latency-budget', { budgetMs: Infinity });
   else if (currentTop >= 0) {
-    const p99 = p99PerHop(ckb.meshes[currentTop], s, ckb);
-    const budget = p99 === null ? 0 : Math.floor(p99 * 90) / 100;
+    const budget = budgetBelow(p99LowPerHop(ckb.meshes[currentTop], s, ckb));
     if (budget > 0) ask('latency-budget', { budgetMs: budget });
   }
   const pick = ckb.meshes[currentTop];
+  // a mode of the installed mesh is unblocked, so a second mesh waits
+  const anchored =
+    s.currentMesh !== 'none' &&
+    ckb.meshes.some(
+      m =>
+        m.family & (1 << ckb.indexOf[s.currentMesh]) && !blockedBy(m, s, ckb),
+    );
   CAPABILITIES.forEach((_, i) => {
     const bit = 1 << i;
     if (s.req & bit || enough('add-requirement')) return;
     if (
       pick &&
-      pick.yes & bit &&
+      pick.yes & ~pick.immature & bit &&
       !(pick.hasL7Proxy && ckb.l7Mask & bit) &&
-      (s.req | s.pref) !== 0
+      (s.req | s.pref) !== 0 &&
+      !(pick.id === 'none' && anchored)
     )
       return;
     ask('add-requirement', { req: s.req | bit, pref: s.pref & ~bit });
@@ -77,7 +84,9 @@ const caps = fc.oneof(
 const declared = fc.record({
   requires: caps,
   prefers: caps,
-  budget: fc.option(fc.constantFrom('0.1', '0.25', '0.4', '0.6', '1', '5')),
+  budget: fc.option(
+    fc.constantFrom('0.1', '0.2', '0.25', '0.3', '0.4', '0.6', '0.7', '1', '5'),
+  ),
   replicas: fc.option(fc.nat(60).map(String)),
   capacity: fc.option(fc.constantFrom(...OPS_CAPACITIES)),
 });
@@ -85,6 +94,11 @@ const platform = fc.record({
   cni: fc.constantFrom('cilium', 'calico', 'other'),
   currentMesh: fc.constantFrom(...MESH_IDS),
   serviceCount: fc.constantFrom(5, 40, 5000),
+  clusters: fc.constantFrom(1, 3),
+  releasePolicy: fc.constantFrom(
+    'open-source-stable' as const,
+    'vendor-supported-ok' as const,
+  ),
 });
 
 describe('what would change it', () => {
@@ -138,7 +152,13 @@ describe('what would change it', () => {
               replicas: null,
               capacity: 'high',
             },
-            { cni: 'cilium', currentMesh: 'istio-sidecar', serviceCount: 5 },
+            {
+              cni: 'cilium',
+              currentMesh: 'istio-sidecar',
+              serviceCount: 5,
+              clusters: 1,
+              releasePolicy: 'vendor-supported-ok',
+            },
             false,
           ],
         ],

@@ -1,10 +1,18 @@
 import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
 import { CAPABILITIES, OPS_CAPACITIES } from '../vocabulary';
-import { BLOCKED_LATENCY, blockedBy, p99PerHop } from './constraints';
+import {
+  BLOCKED_LATENCY,
+  agentPaid,
+  blockedBy,
+  p99LowPerHop,
+} from './constraints';
 import {
   absorbedComplexity,
+  coherentTop,
   declaresNothing,
+  eligibleMask,
   partsBeforeOperations,
+  score,
   scoreAtCapacity,
   scoreFromPlatform,
   scoreWithCurrentMesh,
@@ -59,11 +67,35 @@ function partialSums(meshes: number) {
   return sums;
 }
 
+// Every candidate's points for one question, by mesh index (-1: blocked).
+let asked = new Float64Array(0);
+function askedScratch(meshes: number) {
+  if (asked.length !== meshes) asked = new Float64Array(meshes);
+  return asked;
+}
+
+/**
+ * The budget the what-if suggests to unseat a pick whose p99 per hop is at
+ * least `low`: the largest whole tenth of a millisecond below it — the
+ * figures are not precise beyond that — or 0 when there is none.
+ */
+export function budgetBelow(low: number | null): number {
+  if (low === null) return 0;
+  return Math.max(0, Math.ceil(low * 10 - 1e-9) - 1) / 10;
+}
+
+/** An added capability the mesh has, by maturity: partial 0, yes but immature 2, partial and immature 3. */
+function addedState(m: CompiledMesh, bit: number) {
+  if (!(m.immature & bit)) return 0;
+  return m.partial & bit ? 3 : 2;
+}
+
 const UNASKED = -2;
-// The memo of additions.
+// The memo of additions: by mesh, the added capability's state (partial,
+// unverified, immature, partial and immature) and the waypoint need.
 let addedMemo: number[] = [];
 function addedScratch(meshes: number): number[] {
-  if (addedMemo.length !== meshes * 4) addedMemo = new Array(meshes * 4);
+  if (addedMemo.length !== meshes * 8) addedMemo = new Array(meshes * 8);
   return addedMemo.fill(UNASKED);
 }
 
@@ -93,48 +125,43 @@ function topAfterCapabilityChange(
   const l7 = ckb.l7Mask;
   const wantsL7 = ((v.req | v.pref) & l7) !== 0;
   const waypointMoves = wantsL7 !== (((s.req | s.pref) & l7) !== 0);
-  let best = -1;
-  let bestScore = -1;
+  // What the platform requires of every mesh moves nothing for a mesh, and
+  // is unlike any other capability (the memo's premise).
+  const memo = bit & s.platformReq ? undefined : added;
+  const points = askedScratch(ckb.meshes.length);
   for (const m of ckb.meshes) {
-    let points: number;
-    if (m.yes & bit && sameNeed && !(waypointMoves && m.hasL7Proxy)) {
-      points = scores[m.index];
-    } else if (added && m.no & bit) {
-      points = -1;
-    } else if (added && !(m.yes & bit)) {
-      const key =
-        m.index * 4 +
-        (m.partial & bit ? 0 : 2) +
-        (wantsL7 && m.hasL7Proxy ? 1 : 0);
-      points = added[key];
-      if (points === UNASKED)
-        points = added[key] = rescore(m, v, s, ckb, breakdowns[m.index]);
+    let p: number;
+    if (
+      m.yes & ~m.immature & bit &&
+      sameNeed &&
+      !(waypointMoves && m.hasL7Proxy)
+    ) {
+      p = scores[m.index];
+    } else if (memo && m.no & bit) {
+      p = -1;
+    } else if (memo && !(m.yes & ~m.immature & bit)) {
+      const state = m.unknown & bit ? 1 : addedState(m, bit);
+      const key = m.index * 8 + state * 2 + (wantsL7 && m.hasL7Proxy ? 1 : 0);
+      p = memo[key];
+      if (p === UNASKED)
+        p = memo[key] = rescore(m, v, s, ckb, breakdowns[m.index]);
     } else {
-      points = rescore(m, v, s, ckb, breakdowns[m.index]);
+      p = rescore(m, v, s, ckb, breakdowns[m.index]);
     }
-    if (points > bestScore) {
-      best = m.index;
-      bestScore = points;
-    }
+    points[m.index] = p;
   }
-  return best;
+  return coherentTop(points, v, ckb);
 }
 
-/** Index of the candidate with the most points (-1: blocked), or -1 when every one is blocked. */
+/** The top pick (see coherentTop) when each candidate gets `points(m)` (-1: blocked) in `v`. */
 function bestOf(
   ckb: CompiledKnowledgeBase,
+  v: Situation,
   points: (m: CompiledMesh) => number,
 ): number {
-  let best = -1;
-  let bestScore = -1;
-  for (const m of ckb.meshes) {
-    const p = points(m);
-    if (p > bestScore) {
-      best = m.index;
-      bestScore = p;
-    }
-  }
-  return best;
+  const all = askedScratch(ckb.meshes.length);
+  for (const m of ckb.meshes) all[m.index] = points(m);
+  return coherentTop(all, v, ckb);
 }
 
 /**
@@ -172,6 +199,7 @@ export function whatWouldChange(
     v.pref = s.pref;
     v.budgetMs = s.budgetMs;
     v.cni = s.cni;
+    v.currentMesh = s.currentMesh;
     if (top === currentTop || top < 0) return;
     const key = 1 << (kind * ckb.meshes.length + top);
     if (seen & key) return;
@@ -204,7 +232,7 @@ export function whatWouldChange(
     const absorbs = absorbedComplexity(capacity, s.deprecated);
     answer(
       CAPACITY,
-      bestOf(ckb, m =>
+      bestOf(ckb, s, m =>
         scores[m.index] < 0
           ? -1
           : scoreAtCapacity(
@@ -222,9 +250,8 @@ export function whatWouldChange(
     v.budgetMs = Infinity;
     answer(BUDGET, topCandidate(v, ckb), Infinity);
   } else if (currentTop >= 0) {
-    // The tightest budget the current pick no longer meets.
-    const p99 = p99PerHop(ckb.meshes[currentTop], s, ckb);
-    const budget = p99 === null ? 0 : Math.floor(p99 * 90) / 100;
+    // A budget the current pick cannot meet even at the low end of its range.
+    const budget = budgetBelow(p99LowPerHop(ckb.meshes[currentTop], s, ckb));
     if (budget > 0) {
       v.budgetMs = budget;
       answer(BUDGET, topCandidate(v, ckb), budget);
@@ -237,6 +264,9 @@ export function whatWouldChange(
   const enough = (kind: number, reachable: number) =>
     (answers.length >= MAX_FLIPS && (kindsAnswered & (1 << kind)) !== 0) ||
     ((seen >>> (kind * ckb.meshes.length)) & reachable) === reachable;
+  // A mode of the installed mesh is unblocked: a second mesh waits behind
+  // it and no mesh (see coherentTop).
+  const anchored = eligibleMask(scores, s, ckb) !== -1;
   // An added requirement never lifts a blocker — unless the waypoint it
   // brings in has its own latency figure — and a current mesh never blocks.
   let unblocked = 0;
@@ -253,12 +283,14 @@ export function whatWouldChange(
     if (s.req & bit) continue;
     // Requiring what the current pick fully has cannot unseat it: its score
     // stays, the others can only lose — unless it changes the pick's own
-    // costs (a waypoint) or ends the "declares nothing" penalty.
+    // costs (a waypoint), ends the "declares nothing" penalty, or blocks the
+    // installed mesh that holds a second mesh back behind no mesh.
     if (
       pick &&
-      pick.yes & bit &&
+      pick.yes & ~pick.immature & bit &&
       !(pick.hasL7Proxy && ckb.l7Mask & bit) &&
-      (s.req | s.pref) !== 0
+      (s.req | s.pref) !== 0 &&
+      !(pick.index === ckb.noneIndex && anchored)
     )
       continue;
     const twin = 1 << ckb.twinOf[i];
@@ -290,30 +322,26 @@ export function whatWouldChange(
       v.cni = m.requiresCni;
       answer(
         CNI,
-        bestOf(ckb, c =>
-          blockedBy(c, v, ckb)
-            ? -1
-            : scoreFromPlatform(c, v, beforePlatform[c.index]),
-        ),
+        bestOf(ckb, v, c => {
+          if (blockedBy(c, v, ckb)) return -1;
+          // the CNI's own mesh stops paying for its agent: its costs move too
+          return agentPaid(c, v) !== agentPaid(c, s)
+            ? score(c, v, ckb)
+            : scoreFromPlatform(c, v, ckb, beforePlatform[c.index]);
+        }),
         m.requiresCni,
       );
     }
   }
   for (const m of ckb.meshes) {
     if (m.id === s.currentMesh || enough(CURRENT_MESH, unblocked)) continue;
+    v.currentMesh = m.id;
     answer(
       CURRENT_MESH,
-      bestOf(ckb, c =>
+      bestOf(ckb, v, c =>
         scores[c.index] < 0
           ? -1
-          : scoreWithCurrentMesh(
-              c,
-              s,
-              breakdowns[c.index],
-              beforePlatform[c.index],
-              m.index,
-              ckb.meshes.length,
-            ),
+          : scoreWithCurrentMesh(c, v, ckb, beforePlatform[c.index]),
       ),
       m.id,
     );

@@ -1,5 +1,9 @@
 import type { Requirements } from '../annotations';
-import { CompiledKnowledgeBase, maskOf } from '../knowledgeBase/compile';
+import {
+  CAPABILITY_BIT,
+  CompiledKnowledgeBase,
+  maskOf,
+} from '../knowledgeBase/compile';
 import { DEFAULT_WEIGHTS, PlatformContext, ScoreWeights } from '../platform';
 import type { MeshId, OpsCapacity } from '../vocabulary';
 import { PartTables, partTables, resourceFits } from './scoring';
@@ -18,6 +22,10 @@ export interface Situation {
   cni: string;
   currentMesh: MeshId;
   // ---- fixed for the whole evaluation
+  /** capabilities the platform requires of every mesh (multi-cluster when it spans clusters) */
+  platformReq: number;
+  /** the platform runs only stable releases the open-source project ships */
+  openSourceStableOnly: boolean;
   replicas: number;
   replicasDeclared: boolean;
   rps: number | null;
@@ -41,6 +49,8 @@ export type PlatformSituation = Pick<
   Situation,
   | 'cni'
   | 'currentMesh'
+  | 'platformReq'
+  | 'openSourceStableOnly'
   | 'serviceCount'
   | 'smallPlatformThreshold'
   | 'weights'
@@ -59,6 +69,8 @@ export function platformSituation(
   return {
     cni: platform.cni,
     currentMesh: platform.currentMesh,
+    platformReq: platform.clusters > 1 ? CAPABILITY_BIT['multi-cluster'] : 0,
+    openSourceStableOnly: platform.releasePolicy === 'open-source-stable',
     serviceCount: platform.serviceCount,
     smallPlatformThreshold,
     weights,
@@ -91,6 +103,8 @@ export function buildSituation(
     capacityDeclared: r.opsCapacity !== undefined,
     cni: p.cni,
     currentMesh: p.currentMesh,
+    platformReq: p.platformReq,
+    openSourceStableOnly: p.openSourceStableOnly,
     replicas,
     replicasDeclared: r.replicas !== undefined,
     rps: r.rps ?? null,

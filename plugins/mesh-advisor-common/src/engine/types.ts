@@ -50,6 +50,26 @@ export type Blocker = {
   sources: SourceRef[];
 };
 
+/** A range of a figure, in its unit. @public */
+export type FigureRange = { low: number; high: number };
+
+/**
+ * A knowledge-base figure an estimate rests on: how it was obtained and the
+ * range the sources leave it in (per proxy or per hop, in `unit`).
+ * @public
+ */
+export type FigureInfo = {
+  /** e.g. `mesh.linkerd.overhead.p99Ms`, `mesh.istio-ambient.overhead.l7Proxy.memoryMiB` */
+  factId: string;
+  basis: 'measured' | 'estimated';
+  value: number;
+  low: number;
+  high: number;
+  unit: string;
+  method: string;
+  sources: SourceRef[];
+};
+
 /** What a candidate would cost this service. null where no source gives the figure. @public */
 export type OverheadEstimate = {
   placement: 'pod' | 'node' | 'none';
@@ -61,13 +81,25 @@ export type OverheadEstimate = {
   cpuVcpu: number | null;
   p50PerHopMs: number | null;
   p99PerHopMs: number | null;
-  /** added p99 along the service's call chain (per hop × depth) */
+  /** the range the sources leave the p99 per hop in; a budget blocks only below `low` */
+  p99PerHopRange: FigureRange | null;
+  /** whether the p99 per hop was measured or estimated (null: unknown) */
+  p99Basis: 'measured' | 'estimated' | null;
+  /**
+   * Added p99 along the service's call chain, without adding percentiles:
+   * the median of every hop but one plus the tail of the worst single hop,
+   * p50 × (depth − 1) + p99 (see docs/knowledge-base.md).
+   */
   p99ChainMs: number | null;
+  /** the same method over the ends of the per-hop ranges */
+  p99ChainRange: FigureRange | null;
   callChainDepth: number;
   /** the replica and RPS figures the estimate used (declared or assumed) */
   replicas: number;
   rps: number | null;
   note: string;
+  /** the figures the estimate rests on, with basis, range and method (shared, read-only) */
+  figures: FigureInfo[];
 };
 
 /** @public */
@@ -89,7 +121,25 @@ export type ScoreBreakdown = {
   smallPlatformPenalty: number;
   /** the service declares nothing a mesh would serve */
   noNeedPenalty: number;
+  /** the knowledge base's points for a mode change or a second mesh (0 for the installed mesh, no mesh, or on a platform without a mesh) */
+  coherencePenalty: number;
+  /** under an open-source-stable release policy, a mesh whose stable releases need a subscription */
+  releasePolicyPenalty: number;
 };
+
+/**
+ * How a candidate relates to what the platform runs: the installed mesh
+ * (or no mesh on a platform without one), the other data-plane mode of the
+ * installed mesh, a second mesh beside it, the first mesh of a platform
+ * without one, or leaving this service out of the installed mesh.
+ * @public
+ */
+export type Adoption =
+  | 'installed'
+  | 'mode-change'
+  | 'second-mesh'
+  | 'adopt'
+  | 'leave-mesh';
 
 /** One mesh, as judged for this service. @public */
 export type CandidateResult = {
@@ -99,9 +149,20 @@ export type CandidateResult = {
   score: number;
   blocked: boolean;
   blockers: Blocker[];
+  adoption: Adoption;
+  /**
+   * A second mesh ranked after the installed mesh's modes and no mesh, whatever
+   * its score, because a mode of the installed mesh meets every hard requirement.
+   */
+  heldBack: boolean;
+  /** hard requirements met (multi-cluster included on a multi-cluster platform, for a mesh) */
   satisfied: Capability[];
   partial: Capability[];
   unverified: Capability[];
+  /** hard requirements met only by a feature upstream calls alpha or experimental */
+  immature: Capability[];
+  /** hard requirements met by a feature upstream calls beta */
+  beta: Capability[];
   preferredMet: Capability[];
   preferredMissing: Capability[];
   overhead: OverheadEstimate;
@@ -114,6 +175,8 @@ export type CandidateResult = {
 export type Recommendation = {
   mesh: MeshId;
   name: string;
+  /** stay on the installed mesh, change its data-plane mode, add a second mesh, adopt a first one, or leave the mesh */
+  adoption: Adoption;
   confidence: Confidence;
   score: number;
   /** the one-sentence why */

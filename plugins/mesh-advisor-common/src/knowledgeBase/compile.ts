@@ -1,5 +1,5 @@
 import { CAPABILITIES, Capability, MESH_IDS, MeshId } from '../vocabulary';
-import { KnowledgeBase, SupportLevel } from './schema';
+import { KnowledgeBase, OverheadFigure, SupportLevel } from './schema';
 
 /**
  * The knowledge base turned into flat numbers and bit masks (one bit per
@@ -25,12 +25,26 @@ export interface CompiledMesh {
   cpuPer1k: number | null;
   p50Ms: number | null;
   p99Ms: number | null;
+  /** the low ends of the p50 and p99 ranges (a budget blocks only below the p99 one) */
+  p50Low: number | null;
+  p99Low: number | null;
+  p50High: number | null;
+  p99High: number | null;
   l7MemoryMiB: number | null;
   l7CpuPer1k: number | null;
+  l7P50Ms: number | null;
   l7P99Ms: number | null;
+  l7P50Low: number | null;
+  l7P99Low: number | null;
+  l7P50High: number | null;
+  l7P99High: number | null;
   hasL7Proxy: boolean;
   complexity: number;
   requiresCni?: string;
+  /** one bit per candidate (by index) sharing its control plane and trust domain, itself included */
+  family: number;
+  /** its stable releases need a vendor subscription */
+  vendorStable: boolean;
 }
 
 export interface CompiledKnowledgeBase {
@@ -46,6 +60,20 @@ export interface CompiledKnowledgeBase {
   twinOf: number[];
   smallPlatformThreshold: number;
   podsPerNode: number;
+  /** index of the `none` candidate */
+  noneIndex: number;
+  /** each candidate's index */
+  indexOf: Record<MeshId, number>;
+  /** points a mode change, a second mesh, and a subscription-only stable release under an open-source policy cost */
+  modeChangePoints: number;
+  secondMeshPoints: number;
+  releasePolicyPoints: number;
+  /**
+   * What an unknown figure is scored as: the mean of the known figures of
+   * the meshes that run a proxy, so an unknown never scores below the worst
+   * known one (the fits fall as the figures grow).
+   */
+  neutral: { p99Ms: number; memoryPerPodMiB: number; cpuPer1k: number };
 }
 
 /**
@@ -107,11 +135,41 @@ export function popcount(mask: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+const rangeEnd = (
+  f: OverheadFigure | undefined,
+  end: 'low' | 'high',
+): number | null =>
+  f === undefined || f.value === null ? null : f[end] ?? f.value;
+
+const mean = (values: (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) / known.length : 0;
+};
+
+/** The mean known figures of the meshes that run a proxy (see `neutral`). */
+function neutralFigures(meshes: CompiledMesh[], podsPerNode: number) {
+  const meshed = meshes.filter(m => m.placement !== 'none');
+  return {
+    p99Ms: mean(
+      meshed.flatMap(m => [m.p99Ms, m.hasL7Proxy ? m.l7P99Ms : null]),
+    ),
+    memoryPerPodMiB: mean(
+      meshed.map(m =>
+        m.memoryMiB === null || m.placement === 'pod'
+          ? m.memoryMiB
+          : m.memoryMiB / podsPerNode,
+      ),
+    ),
+    cpuPer1k: mean(meshed.map(m => m.cpuPer1k)),
+  };
+}
+
 const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();
 
 export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const hit = cache.get(kb);
   if (hit) return hit;
+  const podsPerNode = kb.guidance.podsPerNode.value ?? 30;
   let l7Mask = 0;
   CAPABILITIES.forEach((c, i) => {
     if (kb.capabilities[c].layer === 7) l7Mask |= 1 << i;
@@ -129,12 +187,18 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     CAPABILITIES.forEach((c, i) => {
       const fact = kb.capabilities[c].support[id];
       masks[fact?.level ?? 'unknown'] |= 1 << i;
-      const maturity = fact?.maturity?.level;
+      // maturity weighs only where the feature is there to use
+      const usable = fact?.level === 'yes' || fact?.level === 'partial';
+      const maturity = usable ? fact?.maturity?.level : undefined;
       if (maturity === 'alpha' || maturity === 'experimental')
         immature |= 1 << i;
       else if (maturity === 'beta') beta |= 1 << i;
     });
     const o = facts.overhead;
+    const l7 = o?.l7Proxy;
+    const familyMembers = Object.values(kb.coherence.families).find(f =>
+      f.includes(id),
+    ) ?? [id];
     return {
       index,
       id,
@@ -147,12 +211,26 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
       cpuPer1k: o?.cpuVcpuPer1kRps.value ?? null,
       p50Ms: o?.p50Ms.value ?? null,
       p99Ms: o?.p99Ms.value ?? null,
-      l7MemoryMiB: o?.l7Proxy?.memoryMiB.value ?? null,
-      l7CpuPer1k: o?.l7Proxy?.cpuVcpuPer1kRps.value ?? null,
-      l7P99Ms: o?.l7Proxy?.p99Ms.value ?? null,
-      hasL7Proxy: !!o?.l7Proxy,
+      p50Low: rangeEnd(o?.p50Ms, 'low'),
+      p99Low: rangeEnd(o?.p99Ms, 'low'),
+      p50High: rangeEnd(o?.p50Ms, 'high'),
+      p99High: rangeEnd(o?.p99Ms, 'high'),
+      l7MemoryMiB: l7?.memoryMiB.value ?? null,
+      l7CpuPer1k: l7?.cpuVcpuPer1kRps.value ?? null,
+      l7P50Ms: l7?.p50Ms?.value ?? null,
+      l7P99Ms: l7?.p99Ms.value ?? null,
+      l7P50Low: rangeEnd(l7?.p50Ms, 'low'),
+      l7P99Low: rangeEnd(l7?.p99Ms, 'low'),
+      l7P50High: rangeEnd(l7?.p50Ms, 'high'),
+      l7P99High: rangeEnd(l7?.p99Ms, 'high'),
+      hasL7Proxy: !!l7,
       complexity: facts.operationalComplexity.level,
       requiresCni: facts.requiresCni,
+      family: familyMembers.reduce(
+        (mask, member) => mask | (1 << MESH_IDS.indexOf(member)),
+        0,
+      ),
+      vendorStable: facts.releaseModel.stableReleases === 'vendor-subscription',
     };
   });
   const signature = (i: number) =>
@@ -163,14 +241,27 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
       ),
       ...meshes.map(m => ((m.immature >>> i) & 1) * 2 + ((m.beta >>> i) & 1)),
     ].join();
-  const signatures = CAPABILITIES.map((_, i) => signature(i));
+  // multi-cluster is required of every mesh on a multi-cluster platform, so
+  // it is never a twin of a capability that is not
+  const signatures = CAPABILITIES.map(
+    (c, i) => `${signature(i)}${c === 'multi-cluster' ? ',platform' : ''}`,
+  );
   const compiled: CompiledKnowledgeBase = {
     kb,
     meshes,
     l7Mask,
     twinOf: signatures.map(sig => signatures.indexOf(sig)),
     smallPlatformThreshold: kb.guidance.smallPlatformThreshold.value ?? 10,
-    podsPerNode: kb.guidance.podsPerNode.value ?? 30,
+    podsPerNode,
+    noneIndex: MESH_IDS.indexOf('none'),
+    indexOf: Object.fromEntries(MESH_IDS.map((id, i) => [id, i])) as Record<
+      MeshId,
+      number
+    >,
+    modeChangePoints: kb.coherence.modeChange.points,
+    secondMeshPoints: kb.coherence.secondMesh.points,
+    releasePolicyPoints: kb.coherence.releasePolicy.points,
+    neutral: neutralFigures(meshes, podsPerNode),
   };
   cache.set(kb, compiled);
   return compiled;

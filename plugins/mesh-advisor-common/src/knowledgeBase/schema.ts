@@ -73,26 +73,71 @@ export const figureSchema = z.strictObject({
   version: z.string().min(1),
 });
 
+/** measured: a study or the project measured it · estimated: worked out from other figures (the method says how) */
+export const figureBasisSchema = z.enum(['measured', 'estimated']);
+
+/**
+ * An overhead figure: the value the engine scores, the range the sources
+ * leave it in, and how it was obtained. A known figure must say all three,
+ * with low ≤ value ≤ high; a null figure (no source gives it) needs none.
+ */
+export const overheadFigureSchema = figureSchema
+  .extend({
+    basis: figureBasisSchema.optional(),
+    /** the lowest value the sources support (a latency budget blocks only below it) */
+    low: z.number().nonnegative().optional(),
+    /** the highest value the sources support */
+    high: z.number().nonnegative().optional(),
+    /** one line: how the value and the range were obtained */
+    method: z.string().min(1).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.value === null) return;
+    const need = (key: 'basis' | 'low' | 'high' | 'method') => {
+      if (f[key] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `a known figure needs ${key}`,
+        });
+    };
+    need('basis');
+    need('low');
+    need('high');
+    need('method');
+    if (
+      f.low !== undefined &&
+      f.high !== undefined &&
+      !(f.low <= f.value && f.value <= f.high)
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['low'],
+        message: `the range must hold the value: low ${f.low} ≤ value ${f.value} ≤ high ${f.high}`,
+      });
+  });
+
 export const overheadSchema = z.strictObject({
   /** where the proxy runs: one per pod, one per node, or nothing */
   placement: z.enum(['pod', 'node', 'none']),
   /** memory of one proxy (per pod for `pod`, per node for `node`) */
-  memoryMiB: figureSchema,
+  memoryMiB: overheadFigureSchema,
   /** CPU of one proxy per 1000 requests per second through it */
-  cpuVcpuPer1kRps: figureSchema,
+  cpuVcpuPer1kRps: overheadFigureSchema,
   /** added latency per hop, with the L4-only data plane */
-  p50Ms: figureSchema,
-  p99Ms: figureSchema,
+  p50Ms: overheadFigureSchema,
+  p99Ms: overheadFigureSchema,
   /**
    * When an L7 proxy must be added (Istio ambient's waypoint): its own memory
-   * and CPU (added to the L4 proxy's), and the p99 per hop of the whole L7
-   * path (used instead of `p99Ms`).
+   * and CPU (added to the L4 proxy's), and the p50 and p99 per hop of the
+   * whole L7 path (used instead of `p50Ms` / `p99Ms`).
    */
   l7Proxy: z
     .strictObject({
-      memoryMiB: figureSchema,
-      cpuVcpuPer1kRps: figureSchema,
-      p99Ms: figureSchema,
+      memoryMiB: overheadFigureSchema,
+      cpuVcpuPer1kRps: overheadFigureSchema,
+      p50Ms: overheadFigureSchema.optional(),
+      p99Ms: overheadFigureSchema,
     })
     .optional(),
 });
@@ -112,6 +157,12 @@ export const meshSchema = z.strictObject({
   releaseModel: z.strictObject({
     note: z.string(),
     sources: z.array(sourceId).min(1),
+    /**
+     * Who ships the stable releases: the open-source project, or a vendor
+     * under a subscription (the open-source project then ships only
+     * previews). Scored under `platform.releasePolicy: open-source-stable`.
+     */
+    stableReleases: z.enum(['open-source', 'vendor-subscription']).optional(),
   }),
   /** 0 (nothing to run) … 5 (the most to operate) */
   operationalComplexity: z.strictObject({
@@ -149,6 +200,33 @@ export const guidanceSchema = z.strictObject({
     .extend({ unit: z.literal('pods') }),
 });
 
+/** A sourced cost the engine names (and scores) when advice crosses meshes. */
+const coherenceCostSchema = z.strictObject({
+  /** score points taken off the candidate that incurs it */
+  points: z.number().min(0).max(100),
+  /** one line: what it costs, shown as the reason */
+  note: z.string().min(1),
+  sources: z.array(sourceId).min(1),
+});
+
+/**
+ * Platform coherence: which candidates are data-plane modes of one mesh
+ * (one control plane, one trust domain), and what it costs to move a
+ * service to the other mode, or to run a second mesh beside the installed one.
+ */
+export const coherenceSchema = z.strictObject({
+  /** candidates that share a control plane and trust domain, e.g. istio: [istio-ambient, istio-sidecar] */
+  families: z.record(z.string(), z.array(z.enum(MESH_IDS)).min(2)),
+  /** moving a service to the other data-plane mode of the installed mesh */
+  modeChange: coherenceCostSchema,
+  /** running a second mesh beside the installed one for this service */
+  secondMesh: coherenceCostSchema,
+  /** the alternative to a second mesh: migrating the whole platform */
+  migration: coherenceCostSchema.omit({ points: true }),
+  /** a mesh whose stable releases need a subscription, on a platform whose policy is open-source stable releases */
+  releasePolicy: coherenceCostSchema,
+});
+
 /** The knowledge base file: `data/knowledge-base.yaml`. @public */
 export const knowledgeBaseSchema = z
   .strictObject({
@@ -163,6 +241,7 @@ export const knowledgeBaseSchema = z
     meshes: z.record(z.enum([...MESH_IDS, ...COMPANION_IDS]), meshSchema),
     capabilities: z.record(z.enum(CAPABILITIES), capabilitySchema),
     guidance: guidanceSchema,
+    coherence: coherenceSchema,
     disagreements: z.array(disagreementSchema).default([]),
   })
   .superRefine((kb, ctx) => {
@@ -275,6 +354,24 @@ export const knowledgeBaseSchema = z
         });
       }
     }
+    for (const key of [
+      'modeChange',
+      'secondMesh',
+      'migration',
+      'releasePolicy',
+    ] as const)
+      checkSources(kb.coherence[key].sources, ['coherence', key, 'sources']);
+    const inFamily = new Set<string>();
+    for (const [family, members] of Object.entries(kb.coherence.families))
+      members.forEach((mesh, i) => {
+        if (inFamily.has(mesh) || mesh === 'none')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['coherence', 'families', family, i],
+            message: `"${mesh}" cannot be in a family (no mesh, or already in another)`,
+          });
+        inFamily.add(mesh);
+      });
     kb.disagreements.forEach((d, i) =>
       d.claims.forEach((c, j) =>
         checkSources([c.source], ['disagreements', i, 'claims', j, 'source']),
@@ -294,5 +391,9 @@ export type SupportLevel = z.infer<typeof supportLevelSchema>;
 export type MaturityLevel = z.infer<typeof maturityLevelSchema>;
 /** @public */
 export type Figure = z.infer<typeof figureSchema>;
+/** @public */
+export type OverheadFigure = z.infer<typeof overheadFigureSchema>;
+/** @public */
+export type FigureBasis = z.infer<typeof figureBasisSchema>;
 /** @public */
 export type Source = z.infer<typeof sourceSchema>;
