@@ -296,6 +296,78 @@ export const spec = {
           }
         }
       },
+      "Adoption": {
+        "type": "string",
+        "description": "How a candidate relates to what the platform runs.",
+        "enum": [
+          "installed",
+          "mode-change",
+          "second-mesh",
+          "adopt",
+          "leave-mesh"
+        ]
+      },
+      "FigureRange": {
+        "type": "object",
+        "required": [
+          "low",
+          "high"
+        ],
+        "properties": {
+          "low": {
+            "type": "number"
+          },
+          "high": {
+            "type": "number"
+          }
+        }
+      },
+      "FigureInfo": {
+        "type": "object",
+        "required": [
+          "factId",
+          "basis",
+          "value",
+          "low",
+          "high",
+          "unit",
+          "method",
+          "sources"
+        ],
+        "properties": {
+          "factId": {
+            "type": "string"
+          },
+          "basis": {
+            "type": "string",
+            "enum": [
+              "measured",
+              "estimated"
+            ]
+          },
+          "value": {
+            "type": "number"
+          },
+          "low": {
+            "type": "number"
+          },
+          "high": {
+            "type": "number"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "method": {
+            "type": "string"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceRef"
+            }
+          }
+        }
+      },
       "Candidate": {
         "type": "object",
         "required": [
@@ -304,9 +376,13 @@ export const spec = {
           "score",
           "blocked",
           "blockers",
+          "adoption",
+          "heldBack",
           "satisfied",
           "partial",
           "unverified",
+          "immature",
+          "beta",
           "preferredMet",
           "preferredMissing",
           "overhead",
@@ -335,6 +411,13 @@ export const spec = {
               "$ref": "#/components/schemas/Blocker"
             }
           },
+          "adoption": {
+            "$ref": "#/components/schemas/Adoption"
+          },
+          "heldBack": {
+            "type": "boolean",
+            "description": "A second mesh ranked after the installed mesh's modes and no mesh, whatever its score, because a mode of the installed mesh meets every hard requirement."
+          },
           "satisfied": {
             "type": "array",
             "items": {
@@ -349,6 +432,20 @@ export const spec = {
           },
           "unverified": {
             "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "immature": {
+            "type": "array",
+            "description": "Hard requirements met only by a feature upstream calls alpha or experimental.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "beta": {
+            "type": "array",
+            "description": "Hard requirements met by a feature upstream calls beta.",
             "items": {
               "type": "string"
             }
@@ -374,11 +471,15 @@ export const spec = {
               "cpuVcpu",
               "p50PerHopMs",
               "p99PerHopMs",
+              "p99PerHopRange",
+              "p99Basis",
               "p99ChainMs",
+              "p99ChainRange",
               "callChainDepth",
               "replicas",
               "rps",
-              "note"
+              "note",
+              "figures"
             ],
             "properties": {
               "placement": {
@@ -416,10 +517,43 @@ export const spec = {
                   "null"
                 ]
               },
+              "p99PerHopRange": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/FigureRange"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ],
+                "description": "The range the sources leave the p99 per hop in; a latency budget blocks only below its low end."
+              },
+              "p99Basis": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "measured",
+                  "estimated",
+                  null
+                ]
+              },
               "p99ChainMs": {
                 "type": [
                   "number",
                   "null"
+                ],
+                "description": "Added p99 along the call chain without adding percentiles: p50 × (depth − 1) + p99."
+              },
+              "p99ChainRange": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/FigureRange"
+                  },
+                  {
+                    "type": "null"
+                  }
                 ]
               },
               "callChainDepth": {
@@ -436,6 +570,13 @@ export const spec = {
               },
               "note": {
                 "type": "string"
+              },
+              "figures": {
+                "type": "array",
+                "description": "The knowledge-base figures the estimate rests on, with basis, range and method.",
+                "items": {
+                  "$ref": "#/components/schemas/FigureInfo"
+                }
               }
             }
           },
@@ -554,6 +695,7 @@ export const spec = {
             "required": [
               "mesh",
               "name",
+              "adoption",
               "confidence",
               "score",
               "summary"
@@ -564,6 +706,9 @@ export const spec = {
               },
               "name": {
                 "type": "string"
+              },
+              "adoption": {
+                "$ref": "#/components/schemas/Adoption"
               },
               "confidence": {
                 "$ref": "#/components/schemas/Confidence"
@@ -772,6 +917,14 @@ export const spec = {
           "clusters": {
             "type": "integer",
             "minimum": 1
+          },
+          "releasePolicy": {
+            "type": "string",
+            "enum": [
+              "open-source-stable",
+              "vendor-supported-ok"
+            ],
+            "description": "open-source-stable costs a mesh whose stable releases need a vendor subscription; default vendor-supported-ok."
           },
           "serviceCount": {
             "type": "integer",
