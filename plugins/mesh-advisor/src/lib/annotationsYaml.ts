@@ -15,6 +15,18 @@ export function annotationLine(key: string, value: string): string {
 }
 
 /**
+ * Annotations the catalog writes itself when it reads an entity: they are
+ * not in catalog-info.yaml and must not be pasted into it.
+ */
+const CATALOG_MANAGED = new Set([
+  'backstage.io/managed-by-location',
+  'backstage.io/managed-by-origin-location',
+  'backstage.io/orphan',
+  'backstage.io/view-url',
+  'backstage.io/edit-url',
+]);
+
+/**
  * The `metadata.annotations` block to paste into catalog-info.yaml: the
  * entity's other annotations kept as they are, Mesh Advisor's replaced by
  * these requirements. Every value is quoted so numbers and booleans stay
@@ -26,8 +38,11 @@ export function requirementsToYaml(
   requirements: Requirements,
   existing?: Record<string, string>,
 ): string {
+  const own = Object.fromEntries(
+    Object.entries(existing ?? {}).filter(([key]) => !CATALOG_MANAGED.has(key)),
+  );
   const merged = replaceMeshAnnotations(
-    existing,
+    own,
     requirementsToAnnotations(requirements),
   );
   const lines = Object.entries(merged).map(

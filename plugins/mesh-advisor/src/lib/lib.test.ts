@@ -64,6 +64,9 @@ describe('requirementsToYaml', () => {
     expect(
       requirementsToYaml(requirements, {
         'backstage.io/kubernetes-id': 'cart',
+        // written by the catalog, not by the owner: left out
+        'backstage.io/managed-by-location': 'file:/x/catalog-info.yaml',
+        'backstage.io/managed-by-origin-location': 'file:/x/all.yaml',
         'mesh-advisor.io/requires': 'wasm',
         'mesh-advisor.io/prefers': 'tracing',
       }),

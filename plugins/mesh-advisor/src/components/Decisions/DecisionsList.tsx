@@ -1,6 +1,10 @@
 import { useState } from 'react';
-import { EmptyState, Link, Progress } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+} from '@backstage/core-components';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -34,7 +38,7 @@ export function DecisionsList() {
   const meshTabLink = useMeshTabLink();
   const items = list.page?.items ?? [];
   return (
-    <Box>
+    <InfoCard title="Decisions" titleTypographyProps={{ component: 'h2' }}>
       <TextField
         select
         id="mesh-advisor-decision-status"
@@ -121,6 +125,6 @@ export function DecisionsList() {
           />
         </>
       )}
-    </Box>
+    </InfoCard>
   );
 }

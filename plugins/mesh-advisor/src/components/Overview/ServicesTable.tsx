@@ -43,6 +43,12 @@ const useStyles = makeStyles(theme => ({
   table: {
     '& td, & th': { wordBreak: 'normal', padding: theme.spacing(0.75, 1.5) },
     '& th': { whiteSpace: 'nowrap' },
+    // On a phone the service and its recommendation must fit: owner,
+    // system, score and evaluated give way (the Mesh tab has them all).
+    [theme.breakpoints.down('xs')]: {
+      '& th:nth-child(2), & td:nth-child(2), & th:nth-child(3), & td:nth-child(3), & th:nth-child(5), & td:nth-child(5), & th:nth-child(8), & td:nth-child(8)':
+        { display: 'none' },
+    },
   },
 }));
 
