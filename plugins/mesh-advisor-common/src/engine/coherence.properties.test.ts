@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { loadKnowledgeBase } from '../knowledgeBase/load';
+import type { KnowledgeBase } from '../knowledgeBase/schema';
+import { ANNOTATIONS, CAPABILITIES, MESH_IDS, MeshId } from '../vocabulary';
+import { createEvaluator } from './evaluate';
+import { service } from './testEntities';
+import type { EvaluationResult } from './types';
+
+/**
+ * Issue 16's properties of the per-service advice: platform coherence,
+ * neutral unknowns, and latency budgets held against the low end of a range.
+ */
+const kb = loadKnowledgeBase();
+const family = (mesh: MeshId): MeshId[] =>
+  Object.values(kb.coherence.families).find(f => f.includes(mesh)) ?? [mesh];
+
+const caps = fc.subarray([...CAPABILITIES], { maxLength: 5 });
+const declared = fc.record({
+  requires: caps,
+  prefers: caps,
+  budget: fc.option(
+    fc.constantFrom('0.1', '0.2', '0.25', '0.3', '0.45', '0.6', '0.9', '2'),
+  ),
+  replicas: fc.option(fc.nat(40).map(String)),
+  capacity: fc.option(fc.constantFrom('low', 'medium', 'high')),
+});
+const platform = fc.record({
+  cni: fc.constantFrom('cilium', 'calico', 'other'),
+  currentMesh: fc.constantFrom(...MESH_IDS),
+  clusters: fc.constantFrom(1, 2),
+  serviceCount: fc.constantFrom(5, 40),
+  releasePolicy: fc.constantFrom(
+    'open-source-stable' as const,
+    'vendor-supported-ok' as const,
+  ),
+});
+type Declared = {
+  requires: string[];
+  prefers: string[];
+  budget: string | null;
+  replicas: string | null;
+  capacity: string | null;
+};
+const annotationsOf = (d: Declared) => {
+  const out: Record<string, string> = {};
+  if (d.requires.length) out[ANNOTATIONS.requires] = d.requires.join(',');
+  if (d.prefers.length) out[ANNOTATIONS.prefers] = d.prefers.join(',');
+  if (d.budget) out[ANNOTATIONS.latencyBudgetMs] = d.budget;
+  if (d.replicas) out[ANNOTATIONS.replicas] = d.replicas;
+  if (d.capacity) out[ANNOTATIONS.opsCapacity] = d.capacity;
+  return out;
+};
+const evaluators = new Map<string, ReturnType<typeof createEvaluator>>();
+const evaluate = (
+  p: object,
+  d: Declared,
+  knowledgeBase: KnowledgeBase = kb,
+): EvaluationResult => {
+  const key = JSON.stringify(p);
+  let ev = knowledgeBase === kb ? evaluators.get(key) : undefined;
+  if (!ev) {
+    ev = createEvaluator({ knowledgeBase, platform: p });
+    if (knowledgeBase === kb) evaluators.set(key, ev);
+  }
+  return ev(service('svc', annotationsOf(d)));
+};
+
+describe('platform coherence', () => {
+  it('never advises a different mesh to a service the installed mesh serves, and says so when it must', () => {
+    fc.assert(
+      fc.property(platform, declared, (p, d) => {
+        const r = evaluate(p, d);
+        const top = r.recommendation;
+        if (!top || p.currentMesh === 'none') return;
+        const installed = r.ranking.find(c => c.mesh === p.currentMesh)!;
+        const mine = family(p.currentMesh);
+        if (!installed.blocked) expect([...mine, 'none']).toContain(top.mesh);
+        if (top.adoption === 'second-mesh') {
+          // only when every mode of the installed mesh has a hard blocker
+          for (const c of r.ranking)
+            if (mine.includes(c.mesh)) expect(c.blocked).toBe(true);
+          const pick = r.ranking[0];
+          expect(pick.reasons.map(x => x.factId)).toContain(
+            'coherence.secondMesh',
+          );
+          expect(top.confidence).not.toBe('high');
+        }
+        if (top.adoption === 'mode-change')
+          expect(top.summary).toMatch(
+            /a mode change within the installed mesh/,
+          );
+        // a held-back candidate is never ranked before an eligible one
+        const firstHeld = r.ranking.findIndex(c => c.heldBack);
+        if (firstHeld >= 0)
+          for (const c of r.ranking.slice(firstHeld))
+            expect(c.heldBack || c.blocked).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('names each candidate’s relation to the installed mesh', () => {
+    const r = evaluate(
+      { cni: 'calico', currentMesh: 'istio-sidecar', serviceCount: 40 },
+      {
+        requires: ['mtls'],
+        prefers: [],
+        budget: null,
+        replicas: null,
+        capacity: null,
+      },
+    );
+    const adoption = Object.fromEntries(
+      r.ranking.map(c => [c.mesh, c.adoption]),
+    );
+    expect(adoption).toEqual({
+      'istio-sidecar': 'installed',
+      'istio-ambient': 'mode-change',
+      linkerd: 'second-mesh',
+      cilium: 'second-mesh',
+      none: 'leave-mesh',
+    });
+  });
+});
+
+describe('honest figures', () => {
+  it('never blocks on a budget a candidate’s p99 range reaches below', () => {
+    fc.assert(
+      fc.property(platform, declared, (p, d) => {
+        const r = evaluate(p, d);
+        const budget = r.requirements.latencyBudgetMs;
+        for (const c of r.ranking) {
+          const range = c.overhead.p99PerHopRange;
+          const overBudget = c.blockers.some(b => b.kind === 'latency-budget');
+          if (budget === undefined || !range) expect(overBudget).toBe(false);
+          else expect(overBudget).toBe(range.low > budget);
+          // a budget inside the range is a caveat, with the figure's sources
+          if (
+            budget !== undefined &&
+            range &&
+            !overBudget &&
+            budget < range.high
+          )
+            expect(c.reasons.some(x => /falls inside its/.test(x.text))).toBe(
+              true,
+            );
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('never suggests a budget finer than a tenth of a millisecond', () => {
+    fc.assert(
+      fc.property(platform, declared, (p, d) => {
+        for (const f of evaluate(p, d).whatWouldChange) {
+          const v = f.annotations?.[ANNOTATIONS.latencyBudgetMs];
+          if (f.kind === 'latency-budget' && v)
+            expect(Number(v) * 10).toBeCloseTo(Math.round(Number(v) * 10), 9);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('scores an unknown figure no worse than the worst known one', () => {
+    // Linkerd with its CPU and latency unknown, against the same Linkerd
+    // given the worst CPU and p99 any meshed candidate is known to have.
+    const unknown = structuredClone(kb);
+    const worst = structuredClone(kb);
+    const meshed = MESH_IDS.filter(m => m !== 'none').map(
+      m => kb.meshes[m]!.overhead!,
+    );
+    const known = (values: (number | null | undefined)[]) =>
+      Math.max(...values.filter((v): v is number => typeof v === 'number'));
+    const worstCpu = known(
+      meshed.flatMap(o => [
+        o.cpuVcpuPer1kRps.value,
+        o.l7Proxy && o.cpuVcpuPer1kRps.value !== null
+          ? o.cpuVcpuPer1kRps.value + (o.l7Proxy.cpuVcpuPer1kRps.value ?? 0)
+          : null,
+      ]),
+    );
+    const worstP99 = known(
+      meshed.flatMap(o => [o.p99Ms.value, o.l7Proxy?.p99Ms.value]),
+    );
+    const linkerd = (k: KnowledgeBase) => k.meshes.linkerd!.overhead!;
+    linkerd(unknown).cpuVcpuPer1kRps.value = null;
+    linkerd(unknown).p99Ms.value = null;
+    linkerd(worst).cpuVcpuPer1kRps = {
+      ...linkerd(worst).cpuVcpuPer1kRps,
+      value: worstCpu,
+    };
+    linkerd(worst).p99Ms = {
+      ...linkerd(worst).p99Ms,
+      value: worstP99,
+      low: worstP99,
+      high: worstP99,
+    };
+    fc.assert(
+      fc.property(platform, declared, (p, d) => {
+        const part = (k: KnowledgeBase) =>
+          evaluate(p, { ...d, budget: null }, k).ranking.find(
+            c => c.mesh === 'linkerd',
+          )!.breakdown.overhead;
+        expect(part(unknown)).toBeGreaterThanOrEqual(part(worst));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
