@@ -10,6 +10,7 @@ import {
   startDecisionBackend,
 } from './__testUtils__/decisionHarness';
 import { MAX_BODY_BYTES } from './service/requestGuards';
+import { SWEEP_FAILURES } from './service/sweep';
 
 jest.setTimeout(120_000);
 
@@ -164,7 +165,7 @@ describe.each(databases.eachSupportedId())('hardening on %s', databaseId => {
           await knex('mesh_advisor_decisions').delete();
           const ids: string[] = [];
           for (const s of steps) {
-            let res: { status: number } = { status: 0 };
+            let res: { status: number; body?: any } = { status: 0 };
             if (s.op === 'create') {
               res = await file(users[s.user], {
                 entityRef: entities[s.entity],
@@ -195,7 +196,7 @@ describe.each(databases.eachSupportedId())('hardening on %s', databaseId => {
   });
 
   it('a catalog outage: the Mesh tab and the decisions list are served from the store marked stale to whoever may read everything, 503 with Retry-After to anyone else, never 500', async () => {
-    const { catalog, file, get, transition, sweep } =
+    const { catalog, file, get, transition, sweep, knex } =
       await startDecisionBackend(databases, databaseId, {
         grants,
         catalogRead: { [OUTSIDER]: 'conditional' },
@@ -248,10 +249,23 @@ describe.each(databases.eachSupportedId())('hardening on %s', databaseId => {
     });
     expect(transitioned.status).toBeLessThan(500);
 
+    // as an earlier release stored a failed sweep: with the error text and the catalog's URL
+    await knex('mesh_advisor_sweeps').insert({
+      started_at: Date.now(),
+      finished_at: Date.now(),
+      outcome: 'failed',
+      message:
+        'catalog unreachable: request to http://catalog.internal:7007/api/catalog/entities failed, reason: connect ECONNREFUSED 10.0.0.5:7007',
+    });
     const summary = await get(OWNER, '/summary');
-    expect(summary.body.lastSweep.outcome).toBe('failed');
-    expect(summary.body.lastSweep.message).toContain('catalog unreachable');
+    expect(summary.body.lastSweep).toMatchObject({
+      outcome: 'failed',
+      message: SWEEP_FAILURES.catalog,
+    });
     expectNoInternals(summary.body);
+    expect(JSON.stringify(summary.body)).not.toMatch(
+      /catalog\.internal|10\.0\.0\.5/,
+    );
 
     catalog.down = false;
     const back = await get(OUTSIDER, `/decisions?entityRef=${PAYMENTS_Q}`);

@@ -24,6 +24,7 @@ import { JsonBody, jsonBody } from './jsonBody';
 import { ReadAccessResolver } from './readAccess';
 import { TtlCache } from '../ttlCache';
 import type { StoredSummary } from './summary';
+import { publicSweepMessage } from './sweep';
 
 export type StoredEvaluation = EvaluationResult & {
   evaluatedAt: string;
@@ -246,7 +247,7 @@ export class EvaluationService {
             startedAt: last.startedAt,
             finishedAt: last.finishedAt,
             outcome: last.outcome,
-            message: last.message,
+            message: publicSweepMessage(last.message),
             services: last.services,
           }
         : null,

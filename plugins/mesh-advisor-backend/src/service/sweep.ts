@@ -25,6 +25,30 @@ export interface SweepDeps {
   now?: () => Date;
 }
 
+/**
+ * What a failed sweep stores as its message, shown to every user by GET
+ * /summary: what failed, never an address or error text (the log has them).
+ */
+export const SWEEP_FAILURES = {
+  catalog:
+    'catalog unreachable; the last results are kept and marked stale (details in the backend log)',
+  evaluate:
+    'evaluating or storing results failed; the previous results are kept (details in the backend log)',
+} as const;
+
+/**
+ * A stored sweep message as it may be shown: earlier releases stored the
+ * error text after these prefixes (with internal URLs), so it is reduced
+ * to what failed.
+ */
+export function publicSweepMessage(stored: string | null | undefined) {
+  if (!stored) return stored ?? null;
+  if (stored.startsWith('catalog unreachable')) return SWEEP_FAILURES.catalog;
+  if (stored.startsWith('evaluating or storing'))
+    return SWEEP_FAILURES.evaluate;
+  return 'the sweep failed (details in the backend log)';
+}
+
 export interface SweepOutcome {
   outcome: 'succeeded' | 'failed';
   services: number;
@@ -48,9 +72,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
   try {
     entities = await readAllComponents(catalog, auth);
   } catch (e) {
-    // Stored and shown to every user: no address or error text, those go to the log.
-    const message =
-      'catalog unreachable; the last results are kept and marked stale (details in the backend log)';
+    const message = SWEEP_FAILURES.catalog;
     logger.warn(
       `Mesh Advisor sweep failed, keeping the last results and marking them stale (catalog unreachable: ${
         (e as Error).message
@@ -110,8 +132,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
     };
   } catch (e) {
     // Evaluating or storing failed: the previous results stay as they were.
-    const message =
-      'evaluating or storing results failed; the previous results are kept (details in the backend log)';
+    const message = SWEEP_FAILURES.evaluate;
     logger.error(
       `Mesh Advisor sweep failed; the previous results are kept (${
         (e as Error).message
