@@ -18,19 +18,28 @@ export const entityTabs = (page: Page) =>
   page.getByRole('navigation', { name: 'Content navigation' });
 
 /** Signs in through the sign-in page's guest "Enter" button. */
-export async function signInAsGuest(page: Page, to = '/') {
+export async function signInAsGuest(
+  page: Page,
+  to = '/',
+  options: { phone?: boolean } = {},
+) {
   await page.goto(to);
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await expect(page.getByText('Enter as a Guest User.')).toBeVisible();
   await enter.click();
+  // on a phone the sidebar is a bar of icons at the bottom
+  if (options.phone) {
+    await expect(enter).toBeHidden();
+    return;
+  }
   // (the <nav> itself has no size; its links do)
   await expect(
     sidebar(page).getByRole('link', { name: 'Mesh Advisor' }),
   ).toBeVisible();
 }
 
-/** An InfoCard of the page, by its title (card titles are not headings). */
+/** An InfoCard of the page, by its title (the title is a heading too). */
 export function card(page: Page, title: string): Locator {
   // (production builds suffix MUI class names: MuiCard-root-720)
   return page.locator('[class*="MuiCard-root"]').filter({
@@ -129,4 +138,47 @@ export async function elementScreenshot(locator: Locator, file: string) {
     animations: 'disabled',
   });
   await page.setViewportSize(viewport);
+}
+
+/**
+ * Opens a collapsed section of the Mesh tab ("What if", "Ranking and costs
+ * of every mesh", "Compare meshes") and returns its content region.
+ */
+export async function openMeshSection(page: Page, title: string) {
+  const button = page.getByRole('button', { name: new RegExp(`^${title}`) });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') {
+    await button.click();
+  }
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  return page.getByRole('region', { name: new RegExp(`^${title}`) });
+}
+
+/**
+ * How tall the page's content is: Backstage scrolls inside its own
+ * container, so the document's height alone says nothing.
+ */
+export function contentHeight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let height = document.documentElement.scrollHeight;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (
+        el.clientHeight >= window.innerHeight / 2 &&
+        /(auto|scroll)/.test(getComputedStyle(el).overflowY)
+      ) {
+        height = Math.max(height, el.scrollHeight);
+      }
+    }
+    return Math.ceil(height);
+  });
+}
+
+/** Settings → Appearance → Theme (kept in localStorage by the app). */
+export async function chooseTheme(
+  page: Page,
+  theme: 'Light' | 'Dark' | 'Auto',
+) {
+  await sidebar(page).getByRole('link', { name: 'Settings' }).click();
+  const button = page.getByRole('button', { name: theme, exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
 }

@@ -1,20 +1,21 @@
 import { expect, Page, test } from '@playwright/test';
 import {
   card,
+  chooseTheme,
+  contentHeight,
   entityTabs,
   fullPageScreenshot,
-  sidebar,
+  openMeshSection,
   signInAsGuest,
+  viewportScreenshot,
 } from './helpers';
 
-/** Waits until every section of the Mesh tab has loaded. */
+/** Waits until the Mesh tab's summary and decision have loaded. */
 async function meshTabLoaded(page: Page) {
   await expect(card(page, 'Recommendation')).toBeVisible();
-  await expect(card(page, 'Ranking')).toBeVisible();
-  // these come from the knowledge base, fetched separately
-  await expect(card(page, 'What if')).toBeVisible();
-  await expect(card(page, 'Capability comparison')).toBeVisible();
-  await expect(card(page, 'Practical guidance')).toBeVisible();
+  await expect(page.getByTestId('summary-decision')).not.toContainText(
+    'Loading',
+  );
   await expect(page.getByTestId('progress')).toHaveCount(0);
 }
 
@@ -31,15 +32,7 @@ function backgroundLuminance(page: Page): Promise<number> {
   });
 }
 
-/** Settings → Appearance → Theme. */
-async function chooseTheme(page: Page, theme: 'Light' | 'Dark' | 'Auto') {
-  await sidebar(page).getByRole('link', { name: 'Settings' }).click();
-  const button = page.getByRole('button', { name: theme, exact: true });
-  await button.click();
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
-}
-
-test('payments-api: Istio (sidecar mode), Linkerd blocked on jwt-auth with its source; light and dark theme', async ({
+test('payments-api: the summary in one screen — Istio (sidecar mode), its cost against the budget, the reason, the decision', async ({
   page,
 }) => {
   await signInAsGuest(page, '/catalog/default/component/payments-api');
@@ -49,32 +42,58 @@ test('payments-api: Istio (sidecar mode), Linkerd blocked on jwt-auth with its s
   );
 
   const recommendation = card(page, 'Recommendation');
-  const pick = recommendation.locator('[data-mesh]');
+  const pick = recommendation.locator('[data-mesh]').first();
   await expect(pick).toHaveAttribute('data-mesh', 'istio-sidecar');
   await expect(pick).toHaveText('Istio (sidecar mode)');
   await expect(
     recommendation.getByTestId('recommendation-summary'),
-  ).toContainText('Istio (sidecar mode) meets all');
+  ).toContainText(/^Istio \(sidecar mode\) .*hard requirements/);
+  // the cost for this service, against the 2 ms budget it declares
+  const cost = recommendation.getByTestId('recommendation-cost');
+  await expect(cost).toContainText('Memory, 12 replicas');
+  await expect(cost).toContainText('CPU at 1800 rps');
+  await expect(recommendation.getByTestId('latency-budget')).toContainText(
+    /(within|over) the 2 ms budget/,
+  );
+  await meshTabLoaded(page);
 
-  // Linkerd is ruled out: it has no JWT validation. The blocker cites its source.
-  const linkerd = card(page, 'Ranking').getByRole('listitem', {
-    name: 'Linkerd (blocked)',
-  });
+  // At 1440×900 the pick, its cost, the reason and the decision are all
+  // in the first screen.
+  for (const part of [
+    'recommendation-summary',
+    'recommendation-cost',
+    'latency-budget',
+    'summary-decision',
+  ]) {
+    const box = (await page.getByTestId(part).boundingBox())!;
+    expect(
+      box.y + box.height,
+      `${part} ends within 900 px`,
+    ).toBeLessThanOrEqual(900);
+  }
+  const collapsed = await contentHeight(page);
+  console.log(`Mesh tab height, sections collapsed: ${collapsed} px`);
+  expect(collapsed).toBeLessThanOrEqual(2500);
+  await fullPageScreenshot(page, 'mesh-tab-light.png');
+
+  // Linkerd is ruled out: it has no JWT validation. The blocker cites its
+  // source; identical blockers are said once.
+  const ranking = await openMeshSection(page, 'Ranking and costs');
+  const linkerd = ranking.getByRole('listitem', { name: 'Linkerd (blocked)' });
   const jwtBlocker = linkerd
-    .getByRole('list', { name: 'Blockers' })
+    .getByRole('list', { name: 'Blockers of Linkerd' })
     .getByRole('listitem')
     .filter({ hasText: 'jwt-auth' });
-  await expect(jwtBlocker).toContainText(
-    'Requires jwt-auth, which Linkerd does not provide',
-  );
+  await expect(jwtBlocker).toContainText('jwt-auth');
   const source = jwtBlocker.getByRole('link').first();
   await expect(source).toBeVisible();
   await expect(source).toHaveAttribute('href', /^https:\/\/\S+/);
   await expect(source).toHaveAttribute('target', '_blank');
-
-  await meshTabLoaded(page);
-  expect(await backgroundLuminance(page)).toBeGreaterThan(0.8);
-  await fullPageScreenshot(page, 'mesh-tab-light.png');
+  const noMesh = ranking
+    .getByRole('list', { name: 'Blockers of No mesh' })
+    .getByRole('listitem');
+  const texts = await noMesh.allTextContents();
+  expect(new Set(texts).size).toBe(texts.length);
 
   // Dark theme: Settings → Appearance; the app keeps it in localStorage.
   await chooseTheme(page, 'Dark');
@@ -97,4 +116,39 @@ test('payments-api: Istio (sidecar mode), Linkerd blocked on jwt-auth with its s
   await chooseTheme(page, 'Auto');
   expect(await page.evaluate(() => localStorage.getItem('theme'))).toBeNull();
   expect(await backgroundLuminance(page)).toBeGreaterThan(0.8);
+});
+
+test('on a phone (390 px) the recommendation comes first and nothing is cut off sideways', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await signInAsGuest(page, '/catalog/default/component/payments-api/mesh', {
+    phone: true,
+  });
+  const recommendation = card(page, 'Recommendation');
+  await expect(
+    recommendation.getByTestId('recommendation-summary'),
+  ).toBeVisible();
+  await meshTabLoaded(page);
+  const box = (await recommendation
+    .locator('[data-mesh]')
+    .first()
+    .boundingBox())!;
+  expect(box.y).toBeLessThan(844);
+  // cards stack: none is wider than the screen
+  const overflowing = await page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('[class*="MuiCard-root"]'))
+        .map(el => el.getBoundingClientRect())
+        .filter(r => r.right > window.innerWidth + 1).length,
+  );
+  expect(overflowing).toBe(0);
+  console.log(`Mesh tab height at 390 px: ${await contentHeight(page)} px`);
+  await viewportScreenshot(page, 'mesh-tab-mobile.png');
+  await context.close();
 });

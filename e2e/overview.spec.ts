@@ -21,9 +21,10 @@ test('overview: the platform pick, filter by recommendation, search, and back to
 
   await signInAsGuest(page);
   await sidebar(page).getByRole('link', { name: 'Mesh Advisor' }).click();
-  await expect(page).toHaveURL(/\/mesh-advisor$/);
+  // the app's page header, with a tab per sub-page, like the catalog's
+  await expect(page).toHaveURL(/\/mesh-advisor\/services$/);
   await expect(
-    page.getByRole('heading', { name: 'Mesh Advisor', level: 1 }),
+    page.getByRole('tab', { name: 'Services', selected: true }),
   ).toBeVisible();
 
   const pick = page
@@ -32,6 +33,13 @@ test('overview: the platform pick, filter by recommendation, search, and back to
   await expect(pick).toHaveAttribute('data-mesh', platformPick.mesh);
   await expect(pick).toHaveText(platformPick.name);
   await expect(card(page, `Services (${summary.total})`)).toBeVisible();
+  // one set of counts: the chart says how many of all have a recommendation
+  const recommended = Object.values(summary.byMesh).reduce((a, b) => a + b, 0);
+  await expect(
+    page.getByText(
+      `${recommended} of ${summary.total} services have a recommendation`,
+    ),
+  ).toBeVisible();
 
   const { rows, pager, recommendationCells } = servicesTable(page);
   // 38 example services: one page.
@@ -53,14 +61,14 @@ test('overview: the platform pick, filter by recommendation, search, and back to
   }
   // the chart shows which bar filters the table
   await expect(
-    page.getByRole('button', { name: `Linkerd: ${linkerdCount} services` }),
+    page.getByRole('button', { name: `Linkerd ${linkerdCount} services` }),
   ).toHaveAttribute('aria-pressed', 'true');
 
   // Search by text (debounced), together with the filter, then alone.
   const search = page.getByRole('textbox', { name: 'Search services' });
   await search.fill('erp');
   await expect(pager).toHaveText('1–1 of 1');
-  await expect(rows.first()).toContainText('component:default/erp-bridge');
+  await expect(rows.first()).toContainText('erp-bridge');
   await page
     .getByRole('combobox', { name: 'Recommendation' })
     .selectOption({ label: 'all' });
@@ -69,14 +77,29 @@ test('overview: the platform pick, filter by recommendation, search, and back to
   const row = rows.first();
   await expect(row).toContainText('integrations-team');
 
-  // A row links to that service's Mesh tab.
-  await row.getByRole('link', { name: 'SAP ERP Bridge' }).click();
+  // The filters are in the URL …
+  await page
+    .getByRole('combobox', { name: 'Status' })
+    .selectOption({ label: 'evaluated' });
+  await expect(page).toHaveURL(/[?&]q=erp-bridge/);
+  await expect(page).toHaveURL(/[?&]status=evaluated/);
+
+  // A row links to that service's Mesh tab (by its name, as sorted).
+  await row.getByRole('link', { name: 'erp-bridge' }).click();
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/erp-bridge\/mesh$/,
   );
-  await expect(card(page, 'Recommendation').locator('[data-mesh]')).toHaveText(
-    'Linkerd',
+  await expect(
+    card(page, 'Recommendation').locator('[data-mesh]').first(),
+  ).toHaveText('Linkerd');
+
+  // … so they survive Back.
+  await page.goBack();
+  await expect(search).toHaveValue('erp-bridge');
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue(
+    'evaluated',
   );
+  await expect(pager).toHaveText('1–1 of 1');
 });
 
 test('a search with no match says so', async ({ page }) => {
@@ -88,4 +111,10 @@ test('a search with no match says so', async ({ page }) => {
     .fill('no-such-service-xyz');
   await expect(page.getByText('No services match')).toBeVisible();
   await expect(rows).toHaveCount(0);
+  // one click back to every service
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows.first()).toBeVisible();
+  await expect(
+    page.getByRole('textbox', { name: 'Search services' }),
+  ).toHaveValue('');
 });

@@ -89,7 +89,8 @@ export function CapabilityComparisonTable(props: {
                     </Tooltip>
                     <Typography
                       variant="caption"
-                      color="textSecondary"
+                      // secondary grey falls below 4.5:1 on the row highlight
+                      color="textPrimary"
                       component="div"
                     >
                       {cap}
