@@ -16,3 +16,4 @@ export * from './permissions';
 export type * from './decisions';
 export type * from './evaluations';
 export * from './live';
+export * from './catalogChanges';
