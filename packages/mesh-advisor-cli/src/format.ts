@@ -2,6 +2,7 @@ import type {
   EvaluationResult,
   FleetRecommendation,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { caveatsOf } from './caveats';
 
 /** The CLI's JSON contract for one entity (documented in the README). */
 export function toJson(r: EvaluationResult) {
@@ -9,12 +10,32 @@ export function toJson(r: EvaluationResult) {
     entityRef: r.entityRef,
     status: r.status,
     recommendation: r.recommendation
-      ? { mesh: r.recommendation.mesh, confidence: r.recommendation.confidence }
+      ? {
+          mesh: r.recommendation.mesh,
+          confidence: r.recommendation.confidence,
+          adoption: r.recommendation.adoption,
+          summary: r.recommendation.summary,
+        }
       : null,
     ranking: r.ranking.map(c => ({
       mesh: c.mesh,
       score: c.score,
+      adoption: c.adoption,
+      heldBack: c.heldBack,
       blockers: c.blockers.map(b => b.message),
+      partial: c.partial,
+      unverified: c.unverified,
+      immature: c.immature,
+      beta: c.beta,
+      latency: {
+        p99PerHopMs: c.overhead.p99PerHopMs,
+        p99PerHopRange: c.overhead.p99PerHopRange,
+        basis: c.overhead.p99Basis,
+        p99ChainMs: c.overhead.p99ChainMs,
+        p99ChainRange: c.overhead.p99ChainRange,
+      },
+      memoryMiB: c.overhead.memoryMiB,
+      caveats: caveatsOf(r, c),
       reasons: c.reasons.map(x => x.text),
     })),
     issues: r.issues.map(i => ({
@@ -84,11 +105,21 @@ export function toTable(results: EvaluationResult[]): string {
       r.recommendation?.summary ?? r.notes[0] ?? '',
     ]);
   }
+  const caveats = results.flatMap(r => {
+    const top = r.ranking.find(c => c.mesh === r.recommendation?.mesh);
+    const notes = top ? caveatsOf(r, top) : [];
+    return notes.length
+      ? [`  ${r.entityRef} (${top!.mesh}): ${notes.join('; ')}`]
+      : [];
+  });
   const problems = results.flatMap(r =>
     r.issues.map(i => `  ${r.entityRef}: ${i.message}`),
   );
   return (
     table(rows) +
+    (caveats.length
+      ? `\n\nCaveats of the recommended mesh:\n${caveats.join('\n')}`
+      : '') +
     (problems.length ? `\n\nAnnotation problems:\n${problems.join('\n')}` : '')
   );
 }
