@@ -103,6 +103,33 @@ describe('recommendForPlatform', () => {
     expect([c.requirementsMet, c.requirementsPartial]).toEqual([1, 1]);
   });
 
+  it('holds every mesh to multi-cluster on a multi-cluster platform, as the engine does', () => {
+    const f = recommendForPlatform(kb, [
+      onPlatform({ cni: 'calico', clusters: 3 })(
+        service('a', requires('mtls')),
+      ),
+    ]);
+    const counts = (mesh: string) => {
+      const c = candidate(f, mesh);
+      return [
+        c.requirementsMet,
+        c.requirementsPartial,
+        c.requirementsUnknown,
+        c.requirementsUnmet,
+      ];
+    };
+    const level = (mesh: string) =>
+      kb.capabilities['multi-cluster'].support[mesh]!.level;
+    expect(level('linkerd')).toBe('yes');
+    expect(counts('linkerd')).toEqual([2, 0, 0, 0]);
+    expect(level('istio-ambient')).toBe('partial');
+    expect(counts('istio-ambient')).toEqual([1, 1, 0, 0]);
+    // no mesh spans nothing: it is held to what the service declares
+    expect(counts('none')).toEqual([0, 0, 0, 1]);
+    // cilium cannot run on calico: both count as unmet
+    expect(counts('cilium')).toEqual([0, 0, 0, 2]);
+  });
+
   it('does not charge the CNI agent Cilium already runs on a Cilium platform', () => {
     const r = onPlatform({ cni: 'cilium' })(
       service('a', { ...requires('mtls'), 'mesh-advisor.io/replicas': '30' }),
