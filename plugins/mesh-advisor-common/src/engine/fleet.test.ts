@@ -180,7 +180,9 @@ describe('recommendForPlatform', () => {
     );
     expect(candidate(f, 'linkerd').change).toBe('migrate');
     expect(candidate(f, 'istio-ambient').change).toBe('mode-change');
-    expect(f.recommendation!.factIds).toContain('mesh.istio-sidecar');
+    expect(f.recommendation!.factIds).toEqual(
+      expect.arrayContaining(['mesh.istio-sidecar', 'coherence.secondMesh']),
+    );
     const disagree = results.some(
       r => r.recommendation!.mesh !== f.recommendation!.mesh,
     );

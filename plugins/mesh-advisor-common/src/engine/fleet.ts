@@ -79,16 +79,27 @@ export type FleetRecommendation = {
   servicesConsidered: number;
 };
 
-/** Istio's two data-plane modes share one control plane: switching is a mode change, not a new mesh. */
-const meshFamily = (mesh: MeshId): string =>
-  mesh.startsWith('istio-') ? 'istio' : mesh;
+/** One mesh of the compiled knowledge base. */
+const meshOf = (ckb: CompiledKnowledgeBase, mesh: MeshId) =>
+  ckb.meshes[MESH_IDS.indexOf(mesh)];
 
-/** What choosing `mesh` means on a platform that runs `current`. */
-export function platformChange(mesh: MeshId, current: MeshId): PlatformChange {
+/**
+ * What choosing `mesh` means on a platform that runs `current`. Meshes of
+ * one family in the knowledge base (`coherence.families`: Istio's sidecar
+ * and ambient modes) share a control plane, so moving between them is a
+ * mode change, not a new mesh.
+ */
+export function platformChange(
+  ckb: CompiledKnowledgeBase,
+  mesh: MeshId,
+  current: MeshId,
+): PlatformChange {
   if (mesh === current) return 'keep';
   if (current === 'none') return 'adopt';
   if (mesh === 'none') return 'remove';
-  return meshFamily(mesh) === meshFamily(current) ? 'mode-change' : 'migrate';
+  return meshOf(ckb, current).family & (1 << MESH_IDS.indexOf(mesh))
+    ? 'mode-change'
+    : 'migrate';
 }
 
 /**
@@ -102,7 +113,7 @@ function nodeProxyPaid(
   mesh: MeshId,
   platform: PlatformContext,
 ): 'cni' | 'installed' | null {
-  const m = ckb.meshes[MESH_IDS.indexOf(mesh)];
+  const m = meshOf(ckb, mesh);
   if (m.placement !== 'node') return null;
   if (m.requiresCni && m.requiresCni === platform.cni) return 'cni';
   if (mesh === platform.currentMesh) return 'installed';
@@ -114,7 +125,7 @@ function alreadyPaidNotes(
   mesh: MeshId,
   platform: PlatformContext,
 ): string[] {
-  const m = ckb.meshes[MESH_IDS.indexOf(mesh)];
+  const m = meshOf(ckb, mesh);
   const notes: string[] = [];
   const perNode = m.memoryMiB === null ? '' : ` (${m.memoryMiB} MiB per node)`;
   const paid = nodeProxyPaid(ckb, mesh, platform);
@@ -126,13 +137,13 @@ function alreadyPaidNotes(
     notes.push(
       `${m.name}'s per-node proxy already runs on every node, so it is not charged again${perNode}.`,
     );
-  const change = platformChange(mesh, platform.currentMesh);
+  const change = platformChange(ckb, mesh, platform.currentMesh);
   if (change === 'keep' && mesh !== 'none')
     notes.push(`${m.name}'s control plane is already installed.`);
   else if (change === 'mode-change')
     notes.push(
       `The installed ${
-        ckb.meshes[MESH_IDS.indexOf(platform.currentMesh)].name
+        meshOf(ckb, platform.currentMesh).name
       } control plane serves this mode too.`,
     );
   return notes;
@@ -147,7 +158,7 @@ function addedMemory(
   if (!paid) return c.overhead.memoryMiB;
   // Only the waypoint (Istio ambient's L7 proxy, one per service) is new.
   if (!c.overhead.needsL7Proxy) return 0;
-  return ckb.meshes[MESH_IDS.indexOf(c.mesh)].l7MemoryMiB;
+  return meshOf(ckb, c.mesh).l7MemoryMiB;
 }
 
 /** The service's own first choice: its recommendation, or for an invalid one the top of what it ranked. */
@@ -299,7 +310,7 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
           // A mesh that cannot run on the platform meets nothing.
           t.requirementsUnmet += declared;
         } else {
-          const m = ckb.meshes[MESH_IDS.indexOf(c.mesh)];
+          const m = meshOf(ckb, c.mesh);
           const immature = popcount(maskOf(c.satisfied) & m.immature);
           const overBudget = c.blockers.some(b => b.kind === 'latency-budget')
             ? 1
@@ -336,18 +347,20 @@ export function createFleetAccumulator(kb: KnowledgeBase) {
     },
     result(): FleetRecommendation {
       const current = platform?.currentMesh ?? 'none';
-      const installedFamily = meshFamily(current);
       const all = [...tallies.values()];
       for (const t of all) {
         t.scoreMean = t.servicesSatisfied
           ? t.scoreSum / t.servicesSatisfied
           : 0;
-        t.change = platformChange(t.mesh, current);
+        t.change = platformChange(ckb, t.mesh, current);
         t.alreadyPaid = platform ? alreadyPaidNotes(ckb, t.mesh, platform) : [];
         t.nodeProxyPaid = paid.get(t.mesh) ?? false;
       }
       const installed = (t: FleetTally) =>
-        current !== 'none' && meshFamily(t.mesh) === installedFamily ? 1 : 0;
+        current !== 'none' &&
+        (t.change === 'keep' || t.change === 'mode-change')
+          ? 1
+          : 0;
       const most = Math.max(...all.map(t => t.servicesSatisfied));
       const tolerance = migrationTolerance(considered);
       // The installed mesh counts as satisfying the most services while it

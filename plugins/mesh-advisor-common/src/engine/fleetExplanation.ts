@@ -79,7 +79,11 @@ function partFacts(
     case 'noNeedPenalty':
       return ['mesh.none'];
     case 'coherencePenalty':
-      return [`mesh.${platform.currentMesh}`];
+      return [
+        loser.change === 'mode-change'
+          ? 'coherence.modeChange'
+          : 'coherence.secondMesh',
+      ];
     case 'releasePolicyPenalty':
       return [`mesh.${loser.mesh}.releaseModel`];
     default: {
@@ -153,7 +157,10 @@ function because(
       winner.change === 'keep'
         ? 'it is already installed'
         : `it is the installed ${installed}'s other data-plane mode (a mode change, not a new mesh)`;
-    const installedFacts = [`mesh.${platform.currentMesh}`];
+    const installedFacts = [
+      `mesh.${platform.currentMesh}`,
+      'coherence.secondMesh',
+    ];
     if (winner.servicesSatisfied < loser.servicesSatisfied) {
       const left = leftBy(winner, loser);
       return {
@@ -261,6 +268,8 @@ export function explainFleet(
   const facts = new Set<string>();
   if (top.change !== 'adopt' && platform.currentMesh !== 'none')
     facts.add(`mesh.${platform.currentMesh}`);
+  if (top.change === 'mode-change') facts.add('coherence.modeChange');
+  if (top.change === 'migrate') facts.add('coherence.secondMesh');
   const topMesh = ckb.meshes[MESH_IDS.indexOf(top.mesh)];
   if (topMesh.requiresCni && topMesh.requiresCni === platform.cni)
     facts.add(`mesh.${top.mesh}.requiresCni`);
