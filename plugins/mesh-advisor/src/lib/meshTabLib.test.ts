@@ -2,7 +2,7 @@ import type { Blocker } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { parseAnnotations } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { responseError } from '../testing';
 import { memory } from '../components/MeshTab/formatFigures';
-import { budgetVerdict } from '../components/MeshTab/CostForService';
+import { budgetVerdict, rangeNote } from '../components/MeshTab/CostForService';
 import { friendlyError } from './friendlyError';
 import { groupBlockers } from './groupBlockers';
 import { scoreParts } from './scoreParts';
@@ -78,6 +78,26 @@ describe('scoreParts', () => {
     ]);
   });
 
+  it('lists the coherence and release-policy penalties when there are any', () => {
+    const parts = scoreParts(
+      {
+        requirements: 35,
+        preferences: 0,
+        overhead: 0,
+        operations: 0,
+        platform: 0,
+        smallPlatformPenalty: 0,
+        noNeedPenalty: 0,
+        coherencePenalty: 15,
+        releasePolicyPenalty: 0,
+      },
+      undefined,
+    );
+    expect(parts.slice(5).map(p => [p.label, p.points])).toEqual([
+      ['Mode change or second mesh beside the installed one', -15],
+    ]);
+  });
+
   it('normalises custom weights to 100', () => {
     const parts = scoreParts(
       {
@@ -150,6 +170,15 @@ describe('figures', () => {
     expect(memory(1416.4)).toBe('1.4 GiB');
     expect(memory(83.6)).toBe('84 MiB');
     expect(memory(null)).toBe('unknown');
+  });
+
+  it('gives the range the sources leave a figure in, and how it was obtained', () => {
+    expect(rangeNote({ low: 0.6, high: 1.234 }, 'measured')).toBe(
+      '0.6–1.23 ms, measured',
+    );
+    expect(rangeNote({ low: 1, high: 1 }, 'estimated')).toBe('estimated');
+    // stored by an older engine: nothing to say
+    expect(rangeNote(undefined, undefined)).toBeUndefined();
   });
 
   it('compares added p99 with the declared budget', () => {

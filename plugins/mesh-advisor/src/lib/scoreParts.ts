@@ -54,6 +54,21 @@ export function scoreParts(
       max: 0,
     });
   }
+  // (optional: evaluations stored by an older engine lack them)
+  if (breakdown.coherencePenalty) {
+    parts.push({
+      label: 'Mode change or second mesh beside the installed one',
+      points: -round1(breakdown.coherencePenalty),
+      max: 0,
+    });
+  }
+  if (breakdown.releasePolicyPenalty) {
+    parts.push({
+      label: 'Stable releases need a subscription (release policy)',
+      points: -round1(breakdown.releasePolicyPenalty),
+      max: 0,
+    });
+  }
   return parts;
 }
 

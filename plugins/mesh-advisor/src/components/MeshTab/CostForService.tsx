@@ -36,6 +36,22 @@ export function budgetVerdict(
     : { text: `over the ${budgetMs} ms budget`, tone: 'over' };
 }
 
+/** "0.6–1.2 ms, measured": the range the sources leave a figure in. */
+export function rangeNote(
+  range: { low: number; high: number } | null | undefined,
+  basis?: 'measured' | 'estimated' | null,
+): string | undefined {
+  // (optional: evaluations stored by an older engine have neither)
+  const parts: string[] = [];
+  if (range && range.low !== range.high) {
+    parts.push(
+      `${Number(range.low.toFixed(2))}–${Number(range.high.toFixed(2))} ms`,
+    );
+  }
+  if (basis) parts.push(basis);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
 /**
  * What the pick costs this service: memory for its replicas, CPU at its
  * traffic, and added p99 against the latency budget it declared.
@@ -70,6 +86,16 @@ export function CostForService(props: {
         <dt className={classes.term}>Added p99 per hop</dt>
         <dd className={classes.value}>
           {figure(o.p99PerHopMs, 'ms')}
+          {rangeNote(o.p99PerHopRange, o.p99Basis) && (
+            <Typography
+              component="span"
+              variant="body2"
+              className={classes.term}
+            >
+              {' '}
+              ({rangeNote(o.p99PerHopRange, o.p99Basis)})
+            </Typography>
+          )}
           <Typography
             component="span"
             variant="body2"
@@ -89,7 +115,19 @@ export function CostForService(props: {
         <dt className={classes.term}>
           Along the call chain (depth {o.callChainDepth})
         </dt>
-        <dd className={classes.value}>{figure(o.p99ChainMs, 'ms')}</dd>
+        <dd className={classes.value}>
+          {figure(o.p99ChainMs, 'ms')}
+          {rangeNote(o.p99ChainRange) && (
+            <Typography
+              component="span"
+              variant="body2"
+              className={classes.term}
+            >
+              {' '}
+              ({rangeNote(o.p99ChainRange)})
+            </Typography>
+          )}
+        </dd>
       </div>
     </Box>
   );

@@ -11,6 +11,7 @@ import {
   EntityDecisionsState,
 } from './DecisionInForceLine';
 import { EvaluationMeta } from './EvaluationMeta';
+import { PickCaveats } from './PickCaveats';
 import { ScoreExplainer } from './ScoreExplainer';
 import { TopFlips } from './TopFlips';
 
@@ -76,6 +77,7 @@ export function SummaryCard(props: {
           <Typography variant="body1" data-testid="recommendation-summary">
             {rec.summary}
           </Typography>
+          {pick && <PickCaveats recommendation={rec} candidate={pick} />}
           {pick && (
             <CostForService
               candidate={pick}
