@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadKnowledgeBase } from '../knowledgeBase';
 import { ANNOTATIONS, CAPABILITIES, MESH_IDS } from '../vocabulary';
 import { createEvaluator } from './evaluate';
-import { recommendForPlatform } from './fleet';
+import { migrationTolerance, recommendForPlatform } from './fleet';
 import type { PlatformContextInput } from '../platform';
 import { service } from './testEntities';
 import type { EvaluationResult } from './types';
@@ -73,6 +73,25 @@ describe('fleet properties', () => {
           r => r.recommendation && r.recommendation.mesh !== pick,
         );
         expect(f.explanation !== null).toBe(disagree);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the installed mesh (or its other mode) while it leaves at most a tenth of the services more unsatisfied than the best', () => {
+    fc.assert(
+      fc.property(catalogs, c => {
+        fc.pre(c.platform.currentMesh !== 'none');
+        const f = recommendForPlatform(kb, evaluateAll(c));
+        const most = Math.max(...f.ranking.map(k => k.servicesSatisfied));
+        const installed = f.ranking.filter(
+          k => k.change === 'keep' || k.change === 'mode-change',
+        );
+        const served = Math.max(...installed.map(k => k.servicesSatisfied));
+        const stays = served >= most - migrationTolerance(c.services.length);
+        expect(['keep', 'mode-change'].includes(f.ranking[0].change)).toBe(
+          stays,
+        );
       }),
       { numRuns: 200 },
     );
