@@ -224,13 +224,9 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
 
   it("upgrades a database from the previous release's schema: evaluations survive, decisions work", async () => {
     const knex = await databases.init(databaseId);
-    await knex.migrate.up({ ...MIGRATIONS, name: PREVIOUS_RELEASE });
-    expect(await tables(knex)).toEqual({
-      ...all(EVALUATION_TABLES, true),
-      ...all(DECISION_TABLES, false),
-    });
-
-    // the previous release swept the catalog into it
+    // rows as the previous release stored them: swept, then the later
+    // migrations rolled back (the sweep itself now writes newer columns)
+    await knex.migrate.latest(MIGRATIONS);
     const settings = await readMeshAdvisorConfig(new ConfigReader(CONFIG));
     const catalog = new FakeCatalog(loadExampleEntities());
     const outcome = await runSweep({
@@ -242,6 +238,15 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       platform: settings.platform,
     });
     expect(outcome).toMatchObject({ outcome: 'succeeded', services: SERVICES });
+    while (
+      `${await knex.migrate.currentVersion(MIGRATIONS)}.js` !==
+      PREVIOUS_RELEASE.replace(/_.*/, '.js')
+    )
+      await knex.migrate.down(MIGRATIONS);
+    expect(await tables(knex)).toEqual({
+      ...all(EVALUATION_TABLES, true),
+      ...all(DECISION_TABLES, false),
+    });
     const before = await knex('mesh_advisor_evaluations').orderBy('entity_ref');
     const sweepsBefore = await knex('mesh_advisor_sweeps').orderBy('id');
     expect(before).toHaveLength(SERVICES);
@@ -255,12 +260,21 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       ...all(EVALUATION_TABLES, true),
       ...all(DECISION_TABLES, true),
     });
-    expect(
-      await knex('mesh_advisor_evaluations').orderBy('entity_ref'),
-    ).toEqual(before);
-    expect(await knex('mesh_advisor_sweeps').orderBy('id')).toEqual(
-      sweepsBefore,
+    // the old columns as they were; the columns added since at their defaults
+    const keep = (rows: any[], like: any[]) =>
+      rows.map(r =>
+        Object.fromEntries(Object.keys(like[0]).map(k => [k, r[k]])),
+      );
+    const upgraded = await knex('mesh_advisor_evaluations').orderBy(
+      'entity_ref',
     );
+    expect(keep(upgraded, before)).toEqual(before);
+    expect(
+      upgraded.every(r => Number(r.depth) === 1 && !r.catalog_version),
+    ).toBe(true);
+    expect(
+      keep(await knex('mesh_advisor_sweeps').orderBy('id'), sweepsBefore),
+    ).toEqual(sweepsBefore);
 
     const list = await get(OWNER, '/evaluations?limit=500');
     expect(list.status).toBe(200);

@@ -19,6 +19,19 @@ export type EvaluationRecord = {
   searchText: string;
   inputHash: string;
   result: EvaluationResult;
+  /** call-chain depth the result was computed with */
+  depth: number;
+  /** the component refs in spec.dependsOn (full, lower case) */
+  dependsOn: string[];
+  /** metadata.etag of the catalog entity the result was computed from */
+  catalogVersion?: string;
+};
+
+/** One service's place in the dependsOn graph, as last stored. */
+export type StoredEdges = {
+  entityRef: string;
+  depth: number;
+  dependsOn: string[];
 };
 
 // The row, sort fields and page are the API's, defined once in the common package.
@@ -56,22 +69,47 @@ export type SweepRecord = {
 /** Storage of evaluations and sweeps. */
 export interface EvaluationStore {
   /**
-   * Replaces the stored set with this sweep's results in one transaction:
-   * writes rows whose inputs changed, removes services no longer in the
-   * catalog, and clears staleness. All or nothing.
+   * Writes those of a batch of results whose inputs changed since they were
+   * stored (one short transaction per batch); returns how many it wrote.
    */
-  replaceAll(
-    records: EvaluationRecord[],
+  writeChanged(records: EvaluationRecord[], now: Date): Promise<number>;
+  /**
+   * After a complete read of the catalog: removes the services not in it and
+   * clears staleness; returns how many it removed.
+   */
+  removeAllExcept(keep: ReadonlySet<string>): Promise<number>;
+  /** Refreshes the database's statistics after a sweep that changed much. */
+  afterBulkChange(changed: number, total: number): Promise<void>;
+  /** Every stored service's depth and dependsOn. */
+  edges(): Promise<StoredEdges[]>;
+  /**
+   * Claims one announced catalog change for this replica: true for exactly
+   * one of the replicas that receive its event.
+   */
+  claimChange(
+    entityRef: string,
+    inputsHash: string,
     now: Date,
-  ): Promise<{ written: number; removed: number }>;
+  ): Promise<boolean>;
+  /** Records how many services the claimed change re-evaluated. */
+  changeEvaluated(
+    entityRef: string,
+    inputsHash: string,
+    evaluated: number,
+  ): Promise<void>;
+  /** The platform the last successful sweep evaluated against. */
+  lastPlatform(): Promise<unknown | undefined>;
   /** The catalog could not be read: keep every result, flag them stale. */
   markAllStale(): Promise<void>;
   /** Forget cached counts (a decision was filed or changed through this replica). */
   invalidate(): void;
-  get(
-    entityRef: string,
-  ): Promise<
-    (EvaluationResult & { evaluatedAt: string; stale: boolean }) | undefined
+  get(entityRef: string): Promise<
+    | (EvaluationResult & {
+        evaluatedAt: string;
+        stale: boolean;
+        catalogVersion: string | null;
+      })
+    | undefined
   >;
   list(query: ListQuery): Promise<EvaluationPage>;
   startSweep(now: Date): Promise<number>;
@@ -84,6 +122,7 @@ export interface EvaluationStore {
       written?: number;
       removed?: number;
       summary?: unknown;
+      platform?: unknown;
     },
     now: Date,
   ): Promise<void>;

@@ -15,6 +15,7 @@ import {
 const EVALUATIONS = 'mesh_advisor_evaluations';
 const SWEEPS = 'mesh_advisor_sweeps';
 const DECISIONS = 'mesh_advisor_decisions';
+const CHANGES = 'mesh_advisor_changes';
 const BATCH = 500;
 /**
  * Share of the rows a sweep must change for it to refresh the planner's
@@ -77,57 +78,104 @@ export class KnexEvaluationStore implements EvaluationStore {
     this.cache.clear();
   }
 
-  async replaceAll(records: EvaluationRecord[], now: Date) {
+  async writeChanged(records: EvaluationRecord[], now: Date) {
+    if (!records.length) return 0;
     const at = now.getTime();
-    const written = await this.db.transaction(async tx => {
-      const existing = new Map<string, string>();
-      for (const row of await tx(EVALUATIONS).select(
-        'entity_ref',
-        'input_hash',
-      )) {
-        existing.set(row.entity_ref, row.input_hash);
-      }
-      const changed = records.filter(
-        r => existing.get(r.entityRef) !== r.inputHash,
-      );
-      for (let i = 0; i < changed.length; i += BATCH) {
-        const rows = changed.slice(i, i + BATCH).map(r => ({
-          entity_ref: r.entityRef,
-          kind: r.kind,
-          namespace: r.namespace,
-          name: r.name,
-          title: r.title ?? null,
-          owner: r.owner ?? '',
-          system: r.system ?? '',
-          status: r.result.status,
-          recommended_mesh: r.result.recommendation?.mesh ?? '',
-          confidence: r.result.recommendation?.confidence ?? null,
-          score: r.result.recommendation?.score ?? -1,
-          issue_count: r.result.issues.length,
-          search_text: r.searchText,
-          result: JSON.stringify(r.result),
-          input_hash: r.inputHash,
-          engine_version: r.result.engineVersion,
-          knowledge_base_version: r.result.knowledgeBaseVersion,
-          evaluated_at: at,
-          stale: false,
-        }));
-        await tx(EVALUATIONS).insert(rows).onConflict('entity_ref').merge();
-      }
-      const keep = new Set(records.map(r => r.entityRef));
-      const gone = [...existing.keys()].filter(ref => !keep.has(ref));
-      for (let i = 0; i < gone.length; i += BATCH) {
+    let written = 0;
+    for (let i = 0; i < records.length; i += BATCH) {
+      const batch = records.slice(i, i + BATCH);
+      written += await this.db.transaction(async tx => {
+        const stored = new Map<string, string>();
+        for (const row of await tx(EVALUATIONS)
+          .whereIn(
+            'entity_ref',
+            batch.map(r => r.entityRef),
+          )
+          .select('entity_ref', 'input_hash')) {
+          stored.set(row.entity_ref, row.input_hash);
+        }
+        const changed = batch.filter(
+          r => stored.get(r.entityRef) !== r.inputHash,
+        );
+        if (!changed.length) return 0;
         await tx(EVALUATIONS)
-          .whereIn('entity_ref', gone.slice(i, i + BATCH))
-          .delete();
-      }
-      await tx(EVALUATIONS).where('stale', true).update({ stale: false });
-      return { written: changed.length, removed: gone.length };
-    });
-    this.invalidate();
-    if (written.written + written.removed > records.length * ANALYZE_SHARE)
-      await this.refreshStatistics();
+          .insert(changed.map(r => toDbRow(r, at)))
+          .onConflict('entity_ref')
+          .merge();
+        return changed.length;
+      });
+    }
+    if (written) this.invalidate();
     return written;
+  }
+
+  async removeAllExcept(keep: ReadonlySet<string>) {
+    const gone: string[] = [];
+    for (const row of await this.db(EVALUATIONS).select('entity_ref')) {
+      if (!keep.has(row.entity_ref)) gone.push(row.entity_ref);
+    }
+    for (let i = 0; i < gone.length; i += BATCH) {
+      await this.db(EVALUATIONS)
+        .whereIn('entity_ref', gone.slice(i, i + BATCH))
+        .delete();
+    }
+    await this.db(EVALUATIONS).where('stale', true).update({ stale: false });
+    this.invalidate();
+    return gone.length;
+  }
+
+  async afterBulkChange(changed: number, total: number) {
+    if (changed > total * ANALYZE_SHARE) await this.refreshStatistics();
+  }
+
+  async edges() {
+    const rows = await this.db(EVALUATIONS).select(
+      'entity_ref',
+      'depth',
+      'depends_on',
+    );
+    return rows.map(r => ({
+      entityRef: r.entity_ref as string,
+      depth: Number(r.depth),
+      dependsOn: r.depends_on ? (JSON.parse(r.depends_on) as string[]) : [],
+    }));
+  }
+
+  async claimChange(entityRef: string, inputsHash: string, now: Date) {
+    const inserted = await this.db(CHANGES)
+      .insert({
+        entity_ref: entityRef,
+        inputs_hash: inputsHash,
+        claimed_at: now.getTime(),
+      })
+      .onConflict(['entity_ref', 'inputs_hash'])
+      .ignore()
+      .returning('entity_ref');
+    return Array.isArray(inserted) && inserted.length === 1;
+  }
+
+  async changeEvaluated(
+    entityRef: string,
+    inputsHash: string,
+    evaluated: number,
+  ) {
+    await this.db(CHANGES)
+      .where({ entity_ref: entityRef, inputs_hash: inputsHash })
+      .update({ evaluated });
+  }
+
+  /** Claims older than a day are only bookkeeping: the sweep drops them. */
+  async forgetChangesBefore(before: Date) {
+    await this.db(CHANGES).where('claimed_at', '<', before.getTime()).delete();
+  }
+
+  async lastPlatform() {
+    const row = await this.db(SWEEPS)
+      .where('outcome', 'succeeded')
+      .whereNotNull('platform')
+      .orderBy('id', 'desc')
+      .first('platform');
+    return row?.platform ? JSON.parse(row.platform) : undefined;
   }
 
   /**
@@ -151,13 +199,14 @@ export class KnexEvaluationStore implements EvaluationStore {
   async get(entityRef: string) {
     const row = await this.db(EVALUATIONS)
       .where('entity_ref', entityRef.toLowerCase())
-      .first('result', 'evaluated_at', 'stale');
+      .first('result', 'evaluated_at', 'stale', 'catalog_version');
     if (!row) return undefined;
     const result = JSON.parse(row.result) as EvaluationResult;
     return {
       ...result,
       evaluatedAt: toIso(row.evaluated_at),
       stale: Boolean(row.stale),
+      catalogVersion: (row.catalog_version as string | null) ?? null,
     };
   }
 
@@ -340,6 +389,7 @@ export class KnexEvaluationStore implements EvaluationStore {
       written?: number;
       removed?: number;
       summary?: unknown;
+      platform?: unknown;
     },
     now: Date,
   ) {
@@ -353,6 +403,7 @@ export class KnexEvaluationStore implements EvaluationStore {
         written: d.written ?? null,
         removed: d.removed ?? null,
         summary: d.summary === undefined ? null : JSON.stringify(d.summary),
+        platform: d.platform === undefined ? null : JSON.stringify(d.platform),
       });
   }
 
@@ -368,6 +419,33 @@ export class KnexEvaluationStore implements EvaluationStore {
         .first(),
     );
   }
+}
+
+function toDbRow(r: EvaluationRecord, at: number) {
+  return {
+    entity_ref: r.entityRef,
+    kind: r.kind,
+    namespace: r.namespace,
+    name: r.name,
+    title: r.title ?? null,
+    owner: r.owner ?? '',
+    system: r.system ?? '',
+    status: r.result.status,
+    recommended_mesh: r.result.recommendation?.mesh ?? '',
+    confidence: r.result.recommendation?.confidence ?? null,
+    score: r.result.recommendation?.score ?? -1,
+    issue_count: r.result.issues.length,
+    search_text: r.searchText,
+    result: JSON.stringify(r.result),
+    input_hash: r.inputHash,
+    engine_version: r.result.engineVersion,
+    knowledge_base_version: r.result.knowledgeBaseVersion,
+    evaluated_at: at,
+    stale: false,
+    depth: r.depth,
+    depends_on: JSON.stringify(r.dependsOn),
+    catalog_version: r.catalogVersion ?? null,
+  };
 }
 
 function toRow(

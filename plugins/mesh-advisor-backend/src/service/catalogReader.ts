@@ -11,6 +11,7 @@ export const SWEEP_FIELDS = [
   'metadata.description',
   'metadata.tags',
   'metadata.annotations',
+  'metadata.etag',
   'spec.type',
   'spec.lifecycle',
   'spec.owner',
@@ -19,29 +20,51 @@ export const SWEEP_FIELDS = [
   'relations',
 ];
 
-const PAGE_SIZE = 1000;
+/** What the first, light pass needs: the dependsOn graph and which are services. */
+export const GRAPH_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'spec.type',
+  'spec.dependsOn',
+];
 
-/** Reads every Component from the catalog, page by page, as the plugin itself. */
-export async function readAllComponents(
+export const PAGE_SIZE = 1000;
+
+/**
+ * Reads every Component from the catalog page by page, as the plugin
+ * itself, handing each page to `onPage` before reading the next: memory
+ * holds one page, however large the catalog.
+ */
+export async function forEachComponentPage(
   catalog: CatalogService,
   auth: AuthService,
-): Promise<Entity[]> {
+  fields: string[],
+  onPage: (items: Entity[]) => Promise<void> | void,
+  pageSize = PAGE_SIZE,
+): Promise<void> {
   const credentials = await auth.getOwnServiceCredentials();
-  const entities: Entity[] = [];
   let cursor: string | undefined;
   do {
     const page = await catalog.queryEntities(
       cursor
-        ? { cursor, limit: PAGE_SIZE, fields: SWEEP_FIELDS }
-        : {
-            filter: { kind: 'Component' },
-            limit: PAGE_SIZE,
-            fields: SWEEP_FIELDS,
-          },
+        ? { cursor, limit: pageSize, fields }
+        : { filter: { kind: 'Component' }, limit: pageSize, fields },
       { credentials },
     );
-    entities.push(...page.items);
+    await onPage(page.items);
     cursor = page.pageInfo.nextCursor;
   } while (cursor);
+}
+
+/** Reads every Component from the catalog into one array (the live pass's matching needs them all). */
+export async function readAllComponents(
+  catalog: CatalogService,
+  auth: AuthService,
+): Promise<Entity[]> {
+  const entities: Entity[] = [];
+  await forEachComponentPage(catalog, auth, SWEEP_FIELDS, items => {
+    entities.push(...items);
+  });
   return entities;
 }

@@ -29,6 +29,8 @@ import { publicSweepMessage } from './sweep';
 export type StoredEvaluation = EvaluationResult & {
   evaluatedAt: string;
   stale: boolean;
+  /** metadata.etag of the catalog entity the result was computed from */
+  catalogVersion: string | null;
   live?: boolean;
 };
 
@@ -121,6 +123,7 @@ export class EvaluationService {
       ...result,
       evaluatedAt: new Date().toISOString(),
       stale: false,
+      catalogVersion: entity.metadata.etag ?? null,
       live: true,
     };
   }

@@ -94,10 +94,32 @@ export function inputHash(
     .digest('hex');
 }
 
+/** The component refs in `spec.dependsOn`, full and lower case, as the call-chain depth reads them. */
+export function dependsOnRefs(entity: Entity): string[] {
+  const raw = (entity.spec as { dependsOn?: unknown } | undefined)?.dependsOn;
+  if (!Array.isArray(raw)) return [];
+  const refs: string[] = [];
+  for (const d of raw) {
+    if (typeof d !== 'string') continue;
+    try {
+      const parsed = parseEntityRef(d, {
+        defaultKind: 'component',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      });
+      if (parsed.kind.toLowerCase() === 'component')
+        refs.push(stringifyEntityRef(parsed).toLowerCase());
+    } catch {
+      // a malformed ref is the catalog's to report
+    }
+  }
+  return refs;
+}
+
 export function toRecord(
   entity: Entity,
   result: EvaluationResult,
   hash: string,
+  depth: number,
 ): EvaluationRecord {
   const { owner, system } = ownerAndSystem(entity);
   const m = entity.metadata;
@@ -123,5 +145,8 @@ export function toRecord(
     searchText,
     inputHash: hash,
     result,
+    depth,
+    dependsOn: dependsOnRefs(entity),
+    catalogVersion: m.etag,
   };
 }

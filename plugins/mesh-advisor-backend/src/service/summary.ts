@@ -14,11 +14,9 @@ export type StoredSummary = {
   platform: FleetRecommendation & { unsatisfiedTotal: number };
 };
 
-/** Counts and the platform recommendation, computed once per sweep so GET /summary is one read. */
-export function buildSummary(
-  results: EvaluationResult[],
-  fleet: FleetRecommendation,
-): StoredSummary {
+/** Counts kept as a streamed sweep evaluates, page by page. */
+export function createSummaryCounts() {
+  let total = 0;
   const byMesh: Record<string, number> = Object.fromEntries(
     MESH_IDS.map(m => [m, 0]),
   );
@@ -27,12 +25,35 @@ export function buildSummary(
     excluded: 0,
     invalid: 0,
   };
-  for (const r of results) {
-    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    if (r.recommendation) byMesh[r.recommendation.mesh]++;
-  }
   return {
-    total: results.length,
+    add(r: EvaluationResult) {
+      total++;
+      byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+      if (r.recommendation) byMesh[r.recommendation.mesh]++;
+    },
+    summary: (fleet: FleetRecommendation) =>
+      countedSummary(total, byMesh, byStatus, fleet),
+  };
+}
+
+/** Counts and the platform recommendation, computed once per sweep so GET /summary is one read. */
+export function buildSummary(
+  results: EvaluationResult[],
+  fleet: FleetRecommendation,
+): StoredSummary {
+  const counts = createSummaryCounts();
+  for (const r of results) counts.add(r);
+  return counts.summary(fleet);
+}
+
+function countedSummary(
+  total: number,
+  byMesh: Record<string, number>,
+  byStatus: Record<string, number>,
+  fleet: FleetRecommendation,
+): StoredSummary {
+  return {
+    total,
     byMesh,
     byStatus,
     platform: {

@@ -1,19 +1,21 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   callChainDepths,
-  createEvaluator,
   createFleetAccumulator,
   isService,
   KnowledgeBase,
   PlatformContextInput,
-  resolvePlatform,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { EvaluationStore } from '../database/EvaluationStore';
-import { readAllComponents } from './catalogReader';
-import { inputHash, platformForHash, toRecord } from './records';
-import { buildSummary } from './summary';
+import {
+  forEachComponentPage,
+  GRAPH_FIELDS,
+  SWEEP_FIELDS,
+} from './catalogReader';
+import { depthKey, evaluationContext } from './evaluationContext';
+import { createSummaryCounts } from './summary';
 
 export interface SweepDeps {
   catalog: CatalogService;
@@ -23,6 +25,8 @@ export interface SweepDeps {
   knowledgeBase: KnowledgeBase;
   platform: PlatformContextInput;
   now?: () => Date;
+  /** entities per catalog page (tests use small pages) */
+  pageSize?: number;
 }
 
 /**
@@ -57,87 +61,123 @@ export interface SweepOutcome {
   message?: string;
 }
 
+/** A failure while evaluating or storing, as opposed to reading the catalog. */
+class StoreFailure extends Error {}
+
 /**
- * One sweep: read every Component from the catalog, evaluate the services
- * (call-chain depth from dependsOn, service count from the catalog), store the
- * results and the summary. A catalog outage keeps the last results, marked
- * stale; a database failure rolls the write back whole.
+ * One sweep, streamed: a light first read of every Component (name, type,
+ * dependsOn) for the call-chain depths and the service count; then the
+ * full entities page by page, each page evaluated and its changed rows
+ * written in short transactions before the next is read, so memory holds
+ * one page and the graph, not the catalog. Services gone from the catalog
+ * are removed only once the whole catalog has been read: a sweep that
+ * fails or dies midway leaves every previous result served (some already
+ * refreshed). A catalog outage keeps the last results, marked stale.
  */
 export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
   const { catalog, auth, store, logger, knowledgeBase } = deps;
   const now = deps.now ?? (() => new Date());
   const sweepId = await store.startSweep(now());
 
-  let entities: Entity[];
   try {
-    entities = await readAllComponents(catalog, auth);
+    const graph: Entity[] = [];
+    let serviceCount = 0;
+    await forEachComponentPage(
+      catalog,
+      auth,
+      GRAPH_FIELDS,
+      items => {
+        for (const e of items) {
+          graph.push(e);
+          if (isService(e)) serviceCount++;
+        }
+      },
+      deps.pageSize,
+    );
+    const depths = callChainDepths(graph);
+    graph.length = 0;
+
+    const context = evaluationContext(
+      knowledgeBase,
+      deps.platform,
+      serviceCount,
+    );
+    const fleet = createFleetAccumulator(knowledgeBase);
+    const counts = createSummaryCounts();
+    const seen = new Set<string>();
+    let written = 0;
+    await forEachComponentPage(
+      catalog,
+      auth,
+      SWEEP_FIELDS,
+      async items => {
+        try {
+          const records = items.filter(isService).map(entity => {
+            const record = context.record(
+              entity,
+              depths.get(depthKey(entity)) ?? 1,
+            );
+            seen.add(record.entityRef);
+            fleet.add(record.result);
+            counts.add(record.result);
+            return record;
+          });
+          written += await store.writeChanged(records, now());
+        } catch (e) {
+          throw new StoreFailure((e as Error).message);
+        }
+      },
+      deps.pageSize,
+    );
+
+    let removed: number;
+    try {
+      removed = await store.removeAllExcept(seen);
+      await store.afterBulkChange(written + removed, seen.size);
+      await store.finishSweep(
+        sweepId,
+        'succeeded',
+        {
+          services: seen.size,
+          written,
+          removed,
+          summary: counts.summary(fleet.result()),
+          platform: deps.platform,
+        },
+        now(),
+      );
+    } catch (e) {
+      throw new StoreFailure((e as Error).message);
+    }
+    logger.info(
+      `Mesh Advisor sweep: ${seen.size} services evaluated, ${written} written, ${removed} removed`,
+    );
+    return { outcome: 'succeeded', services: seen.size, written, removed };
   } catch (e) {
+    if (e instanceof StoreFailure) {
+      // Evaluating or storing failed: the previous results stay served.
+      const message = SWEEP_FAILURES.evaluate;
+      logger.error(
+        `Mesh Advisor sweep failed; the previous results are kept (${e.message})`,
+      );
+      await store
+        .finishSweep(sweepId, 'failed', { message }, now())
+        .catch(() => undefined);
+      return {
+        outcome: 'failed',
+        services: 0,
+        written: 0,
+        removed: 0,
+        message,
+      };
+    }
     const message = SWEEP_FAILURES.catalog;
     logger.warn(
       `Mesh Advisor sweep failed, keeping the last results and marking them stale (catalog unreachable: ${
         (e as Error).message
       })`,
     );
-    await store.markAllStale();
-    await store.finishSweep(sweepId, 'failed', { message }, now());
-    return { outcome: 'failed', services: 0, written: 0, removed: 0, message };
-  }
-
-  try {
-    const services = entities.filter(isService);
-    const platform = resolvePlatform({
-      ...deps.platform,
-      serviceCount: services.length,
-    });
-    const evaluate = createEvaluator({ knowledgeBase, platform });
-    const hashedPlatform = platformForHash(
-      platform,
-      // no threshold known: hash the exact count (rewrites more, never less)
-      platform.smallPlatformThreshold ??
-        knowledgeBase.guidance.smallPlatformThreshold.value ??
-        Infinity,
-    );
-    const depths = callChainDepths(entities);
-    const fleet = createFleetAccumulator(knowledgeBase);
-    const records = services.map(entity => {
-      const depth = depths.get(stringifyEntityRef(entity)) ?? 1;
-      const result = evaluate(entity, depth);
-      fleet.add(result);
-      return toRecord(
-        entity,
-        result,
-        inputHash(entity, depth, hashedPlatform, knowledgeBase.version),
-      );
-    });
-
-    const { written, removed } = await store.replaceAll(records, now());
-    const summary = buildSummary(
-      records.map(r => r.result),
-      fleet.result(),
-    );
-    await store.finishSweep(
-      sweepId,
-      'succeeded',
-      { services: services.length, written, removed, summary },
-      now(),
-    );
-    logger.info(
-      `Mesh Advisor sweep: ${services.length} services evaluated, ${written} written, ${removed} removed`,
-    );
-    return {
-      outcome: 'succeeded',
-      services: services.length,
-      written,
-      removed,
-    };
-  } catch (e) {
-    // Evaluating or storing failed: the previous results stay as they were.
-    const message = SWEEP_FAILURES.evaluate;
-    logger.error(
-      `Mesh Advisor sweep failed; the previous results are kept (${
-        (e as Error).message
-      })`,
-    );
+    await store.markAllStale().catch(() => undefined);
     await store
       .finishSweep(sweepId, 'failed', { message }, now())
       .catch(() => undefined);
