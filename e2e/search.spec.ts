@@ -48,9 +48,12 @@ test('a filed decision is found through the search page', async ({
     .fill(`identity linkerd ${id}`);
   const result = page.getByRole('link', { name: title });
   await expect(result).toBeVisible();
+  // the result type the app adds narrows the page to decisions
+  await page.getByRole('button', { name: 'Mesh decisions' }).click();
+  await expect(result).toBeVisible();
   await expect(result).toHaveAttribute(
     'href',
-    '/catalog/default/component/identity-service/mesh',
+    /^\/catalog\/default\/component\/identity-service\/mesh#decision-/,
   );
   await viewportScreenshot(page, 'search.png');
 

@@ -2,6 +2,7 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import meshAdvisorPlugin from '@mesh-advisor/plugin-mesh-advisor/alpha';
 import { navModule } from './modules/nav';
+import { searchModule } from './modules/search';
 import { userSettingsStorageModule } from './modules/userSettings';
 
 // Other features are discovered from package.json (app.packages: all).
@@ -12,6 +13,7 @@ export default createApp({
     catalogPlugin,
     meshAdvisorPlugin,
     navModule,
+    searchModule,
     userSettingsStorageModule,
   ],
 });

@@ -121,13 +121,15 @@ describe('MeshDecisionCollatorFactory', () => {
     const checkout = docs.find(d => d.title === 'Checkout adopts Linkerd')!;
     expect(checkout).toMatchObject({
       text: 'checkout-api adopts Linkerd (proposed). — Same as the rest of the shop. — Black Friday capacity',
-      location: '/catalog/default/component/checkout-api/mesh',
+      location: `/catalog/default/component/checkout-api/mesh#decision-${checkout.decisionId}`,
       entityRef: 'component:default/checkout-api',
       mesh: 'linkerd',
       status: 'proposed',
       author: ALICE,
       authorization: { resourceRef: 'component:default/checkout-api' },
     });
+    // search engines key documents by location: one per decision
+    expect(new Set(docs.map(d => d.location)).size).toBe(docs.length);
     // one page or many: the same documents
     expect((await collect(500)).docs).toEqual(docs);
   });

@@ -101,12 +101,15 @@ export class MeshDecisionCollatorFactory implements DocumentCollatorFactory {
   }
 }
 
-/** Where the decision shows: the entity's Mesh tab. */
-function meshTabPath(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
+/**
+ * Where the decision shows: the entity's Mesh tab. Search engines key
+ * documents by location (Lunr's ref), so each decision gets its own anchor.
+ */
+function decisionPath(d: Decision): string {
+  const { kind, namespace, name } = parseEntityRef(d.entityRef);
   return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
     kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}/mesh`;
+  )}/${encodeURIComponent(name)}/mesh#decision-${encodeURIComponent(d.id)}`;
 }
 
 /** @public */
@@ -118,7 +121,7 @@ export function toDocument(d: Decision): MeshDecisionDocument {
     text: [`${name} adopts ${meshName} (${d.status}).`, d.rationale, d.context]
       .filter(Boolean)
       .join(' — '),
-    location: meshTabPath(d.entityRef),
+    location: decisionPath(d),
     decisionId: d.id,
     entityRef: d.entityRef,
     mesh: d.chosen,
