@@ -8,12 +8,12 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { LunrSearchEngine } from '@backstage/plugin-search-backend-node';
-import type { IndexableDocument } from '@backstage/plugin-search-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the collator is tested against the real Mesh Advisor backend it reads from
 import meshAdvisorPlugin from '@mesh-advisor/plugin-mesh-advisor-backend';
 import {
   MESH_DECISION_DOCUMENT_TYPE,
   MeshDecisionCollatorFactory,
+  MeshDecisionDocument,
 } from './MeshDecisionCollatorFactory';
 
 jest.setTimeout(60_000);
@@ -108,7 +108,7 @@ describe('MeshDecisionCollatorFactory', () => {
       auth: mockServices.auth({ pluginId: 'search' }),
       pageSize,
     });
-    const docs: IndexableDocument[] = [];
+    const docs: MeshDecisionDocument[] = [];
     for await (const d of await factory.getCollator()) docs.push(d);
     return { factory, docs };
   }
