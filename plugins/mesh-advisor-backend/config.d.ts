@@ -24,7 +24,7 @@ export interface Config {
         platform?: number;
       };
     };
-    /** When the catalog sweep runs. Default: every 10 minutes, first 15 seconds after start. */
+    /** When the reconciling catalog sweep runs (changes announced by the catalog module are re-evaluated at once). Default: every 60 minutes (timeout 30), first 15 seconds after start. */
     schedule?: {
       frequency?: HumanDuration;
       timeout?: HumanDuration;

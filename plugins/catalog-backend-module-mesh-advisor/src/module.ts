@@ -3,13 +3,16 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { MeshInputsChangePublisher } from './changePublisher';
 import {
   AnnotationErrorMode,
   MeshAdvisorAnnotationsProcessor,
 } from './processor';
 
 /**
- * Adds Mesh Advisor's annotation validation to the catalog. Configure with
+ * Adds Mesh Advisor's annotation validation to the catalog, and announces
+ * changes to the inputs Mesh Advisor evaluates on the events service. Configure with
  * `meshAdvisor.annotationErrors: error | warn` (default `error`).
  * @public
  */
@@ -22,8 +25,9 @@ export const catalogModuleMeshAdvisor = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        events: eventsServiceRef,
       },
-      async init({ catalog, config, logger }) {
+      async init({ catalog, config, logger, events }) {
         const mode =
           config.getOptionalString('meshAdvisor.annotationErrors') ?? 'error';
         if (mode !== 'error' && mode !== 'warn') {
@@ -35,6 +39,13 @@ export const catalogModuleMeshAdvisor = createBackendModule({
           new MeshAdvisorAnnotationsProcessor({
             mode: mode as AnnotationErrorMode,
             logger,
+          }),
+        );
+        catalog.addProcessor(
+          new MeshInputsChangePublisher({
+            events,
+            logger,
+            rejectsMalformed: mode === 'error',
           }),
         );
       },

@@ -5,10 +5,10 @@ const read = (meshAdvisor?: object) =>
   readMeshAdvisorConfig(new ConfigReader(meshAdvisor ? { meshAdvisor } : {}));
 
 describe('readMeshAdvisorConfig', () => {
-  it('works unconfigured: bundled knowledge base, 10-minute sweep, 2 s read cache', async () => {
+  it('works unconfigured: bundled knowledge base, hourly sweep, 2 s read cache', async () => {
     const settings = await read();
     expect(settings.platform).toEqual({});
-    expect(settings.schedule.frequency).toEqual({ minutes: 10 });
+    expect(settings.schedule.frequency).toEqual({ minutes: 60 });
     expect(settings.knowledgeBaseSource).toBe('bundled');
     expect(settings.cacheMs).toBe(2000);
   });

@@ -29,9 +29,11 @@ export interface MeshAdvisorConfig {
 const DEFAULT_CACHE_SECONDS = 2;
 const MAX_CACHE_SECONDS = 60;
 
+// Catalog changes are re-evaluated as they are announced (issue 17): the
+// sweep only reconciles (deletions, missed events), so it runs hourly.
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 10 },
-  timeout: { minutes: 5 },
+  frequency: { minutes: 60 },
+  timeout: { minutes: 30 },
   initialDelay: { seconds: 15 },
 };
 
@@ -131,8 +133,8 @@ function readCacheSeconds(raw: Config | undefined): number {
 /** `frequency` and `timeout` may be left out of `meshAdvisor.schedule`; the reader requires them. */
 function withDefaults(schedule: Config): Config {
   return new ConfigReader({
-    frequency: { minutes: 10 },
-    timeout: { minutes: 5 },
+    frequency: { minutes: 60 },
+    timeout: { minutes: 30 },
     ...schedule.get<JsonObject>(),
   });
 }

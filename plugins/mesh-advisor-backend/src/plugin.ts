@@ -4,8 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { meshAdvisorPermissions } from '@mesh-advisor/plugin-mesh-advisor-common';
+import {
+  MESH_INPUTS_CHANGED_TOPIC,
+  meshAdvisorPermissions,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { registerMeshAdvisorActions } from './actions';
 import { AuditedDecisionService } from './audit/AuditedDecisionService';
 import { readMeshAdvisorConfig } from './config';
@@ -15,6 +19,7 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './router';
 import { EvaluationService } from './service/evaluations';
 import { runSweep } from './service/sweep';
+import { ChangeHandler } from './service/changes';
 import { setUpLive } from './live/setup';
 import { notificationsNotifier } from './live/notificationsNotifier';
 
@@ -44,6 +49,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
         notifications: notificationService,
         auditor: coreServices.auditor,
         actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
       },
       async init({
         config,
@@ -59,6 +65,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
         notifications,
         auditor,
         actionsRegistry,
+        events,
       }) {
         const settings = await readMeshAdvisorConfig(config);
         const db = await applyDatabaseMigrations(database);
@@ -123,6 +130,22 @@ export const meshAdvisorPlugin = createBackendPlugin({
               ).unref();
             }
           },
+        });
+
+        // Catalog changes announced by the catalog module: re-evaluated within
+        // seconds, by one replica; the sweep above reconciles what they miss.
+        const changes = new ChangeHandler({
+          catalog,
+          auth,
+          store,
+          logger,
+          knowledgeBase,
+          platform,
+        });
+        await events.subscribe({
+          id: 'mesh-advisor-reevaluate',
+          topics: [MESH_INPUTS_CHANGED_TOPIC],
+          onEvent: params => changes.accept(params.eventPayload),
         });
 
         // one instance for the REST routes and the actions: both audited alike

@@ -97,6 +97,8 @@ export interface EvaluationStore {
     inputsHash: string,
     evaluated: number,
   ): Promise<void>;
+  /** Drops the claims of changes older than this (the sweep has covered them). */
+  forgetChangesBefore(before: Date): Promise<void>;
   /** The platform the last successful sweep evaluated against. */
   lastPlatform(): Promise<unknown | undefined>;
   /** The catalog could not be read: keep every result, flag them stale. */

@@ -789,7 +789,15 @@ export const spec = {
           },
           "evaluatedAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "when this result was computed (by a sweep, a catalog change or on request)"
+          },
+          "catalogVersion": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "metadata.etag of the catalog entity the result was computed from; compare with the entity's etag to tell whether its last change is in (null: stored before this was recorded)"
           },
           "stale": {
             "type": "boolean",

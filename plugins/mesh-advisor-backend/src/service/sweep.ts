@@ -61,6 +61,8 @@ export interface SweepOutcome {
   message?: string;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** A failure while evaluating or storing, as opposed to reading the catalog. */
 class StoreFailure extends Error {}
 
@@ -133,6 +135,7 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
     let removed: number;
     try {
       removed = await store.removeAllExcept(seen);
+      await store.forgetChangesBefore(new Date(now().getTime() - DAY_MS));
       await store.afterBulkChange(written + removed, seen.size);
       await store.finishSweep(
         sweepId,
