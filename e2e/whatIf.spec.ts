@@ -104,6 +104,8 @@ test('the what-if list is crossed with the keyboard in 30 Tab presses or fewer',
   await signInAsGuest(page, '/catalog/default/component/erp-bridge/mesh');
   const whatIf = await openMeshSection(page, 'What if');
   const groups = whatIf.getByRole('radiogroup');
+  // the list comes with the knowledge base, fetched on its own
+  await expect(groups.first()).toBeVisible();
   const count = await groups.count();
   // start on the first capability, end on the last
   await groups.first().getByRole('radio', { checked: true }).focus();

@@ -39,6 +39,8 @@ export function PageControls(props: {
             value={pageSize}
             onChange={e => onPageSizeChange(Number(e.target.value))}
             SelectProps={{ native: true }}
+            // a native select always shows a value: keep the label above it
+            InputLabelProps={{ shrink: true }}
             size="small"
             variant="outlined"
             margin="dense"
