@@ -24,6 +24,15 @@ const { resolvePlatform } = require('../src/platform');
 
 const SIZES = [1_000, 10_000, 100_000];
 const kb = loadKnowledgeBase();
+// Both engines see the same platform, one that exercises every platform
+// criterion: an installed Istio sidecar (coherence), two clusters (every mesh
+// must span them) and an open-source-stable release policy.
+const PLATFORM = {
+  cni: 'cilium',
+  currentMesh: 'istio-sidecar',
+  clusters: 2,
+  releasePolicy: 'open-source-stable',
+};
 
 // Deterministic pseudo-random generator (mulberry32), so every run sees the same catalog.
 function rng(initial) {
@@ -144,14 +153,19 @@ async function measureAsync(count, fn) {
  * run per entity was faster than an engine per mesh):
  * - hard: a required capability a mesh lacks, the latency budget, the CNI
  *   it needs — each a `blocked` event;
- * - soft (with `scoring`): a required capability only partly supported or
- *   unverified, a preferred one lacking, more operations than the team
- *   declares it can absorb — each a `penalty` event with the points our
- *   scoring takes off for it, summed into a score per mesh and ranked.
+ * - soft (with `scoring`): a required capability only partly supported,
+ *   unverified or met by an alpha/experimental feature, a preferred one
+ *   lacking, more operations than the team declares it can absorb, the
+ *   platform's clusters (multi-cluster required of every mesh), its release
+ *   policy, a mode change or a second mesh beside the installed one — each a
+ *   `penalty` event with the points our scoring takes off for it, summed
+ *   into a score per mesh and ranked, a second mesh after the installed
+ *   mesh's modes while one of them is unblocked.
  */
 function rulesEngine({ scoring }) {
   const REQUIRED = { partial: 0.2, unknown: 0.35 };
   const PREFERRED = { no: 0.25, unknown: 0.2, partial: 0.1 };
+  const IMMATURE = 0.15;
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const mesh of MESH_IDS) {
     const add = (fact, operator, value, type, params) =>
@@ -161,7 +175,8 @@ function rulesEngine({ scoring }) {
       });
     const facts = kb.meshes[mesh];
     for (const cap of CAPABILITIES) {
-      const level = kb.capabilities[cap].support[mesh]?.level ?? 'unknown';
+      const fact = kb.capabilities[cap].support[mesh];
+      const level = fact?.level ?? 'unknown';
       if (level === 'no')
         add('requires', 'contains', cap, 'blocked', { capability: cap });
       if (!scoring) continue;
@@ -169,13 +184,57 @@ function rulesEngine({ scoring }) {
         add('requires', 'contains', cap, 'penalty', {
           points: REQUIRED[level],
         });
+      const maturity = fact?.maturity?.level;
+      if (
+        (level === 'yes' || level === 'partial') &&
+        (maturity === 'alpha' || maturity === 'experimental')
+      )
+        add('requires', 'contains', cap, 'penalty', { points: IMMATURE });
       if (PREFERRED[level])
         add('prefers', 'contains', cap, 'penalty', {
           points: PREFERRED[level],
         });
     }
-    const p99 = facts.overhead?.p99Ms.value ?? 0;
-    add('budget', 'lessThan', p99, 'blocked', { reason: 'latency-budget' });
+    // a budget blocks only below the low end of the figure's range
+    const p99 = facts.overhead?.p99Ms;
+    add('budget', 'lessThan', p99?.low ?? p99?.value ?? 0, 'blocked', {
+      reason: 'latency-budget',
+    });
+    if (scoring && mesh !== 'none') {
+      // every mesh must span the platform's clusters
+      const multi = kb.capabilities['multi-cluster'].support[mesh].level;
+      const clusters = (type, params) =>
+        engine.addRule({
+          conditions: {
+            all: [
+              { fact: 'clusters', operator: 'greaterThan', value: 1 },
+              {
+                fact: 'requires',
+                operator: 'doesNotContain',
+                value: 'multi-cluster',
+              },
+            ],
+          },
+          event: { type, params: { mesh, ...params } },
+        });
+      if (multi === 'no') clusters('blocked', { reason: 'multi-cluster' });
+      else if (REQUIRED[multi])
+        clusters('penalty', { points: REQUIRED[multi] });
+      if (facts.releaseModel.stableReleases === 'vendor-subscription')
+        add('releasePolicy', 'equal', 'open-source-stable', 'penalty', {
+          points: kb.coherence.releasePolicy.points / 20,
+        });
+      for (const current of MESH_IDS) {
+        if (current === mesh || current === 'none') continue;
+        const modeChange = familyOf(mesh).includes(current);
+        add('currentMesh', 'equal', current, 'penalty', {
+          points:
+            (modeChange
+              ? kb.coherence.modeChange.points
+              : kb.coherence.secondMesh.points) / 20,
+        });
+      }
+    }
     if (scoring) {
       if (facts.requiresCni)
         add('cni', 'notEqual', facts.requiresCni, 'blocked', { reason: 'cni' });
@@ -190,6 +249,9 @@ function rulesEngine({ scoring }) {
   }
   return engine;
 }
+
+const familyOf = mesh =>
+  Object.values(kb.coherence.families).find(f => f.includes(mesh)) ?? [mesh];
 
 const OPS_LEVEL = { low: 2, medium: 3, high: 5 };
 const list = raw =>
@@ -207,12 +269,16 @@ function parseFacts(entity) {
     requires: list(a['mesh-advisor.io/requires']),
     prefers: list(a['mesh-advisor.io/prefers']),
     budget,
-    cni: 'cilium',
+    ...PLATFORM,
     opsLevel: OPS_LEVEL[a['mesh-advisor.io/ops-capacity'] ?? 'medium'],
   };
 }
 
-/** Runs the rules for one entity and ranks the meshes by what the penalties leave of 100 (blocked last). */
+/**
+ * Runs the rules for one entity and ranks the meshes by what the penalties
+ * leave of 100 (blocked last; a second mesh after the installed mesh's modes
+ * and no mesh while one of those modes is unblocked).
+ */
 async function runRules(engine, facts) {
   const { events } = await engine.run(facts);
   const scores = new Map(MESH_IDS.map(mesh => [mesh, 100]));
@@ -221,13 +287,20 @@ async function runRules(engine, facts) {
     else if (scores.get(params.mesh) >= 0)
       scores.set(params.mesh, scores.get(params.mesh) - params.points * 20);
   }
-  return [...scores].sort((a, b) => b[1] - a[1]);
+  const family = familyOf(facts.currentMesh);
+  const anchored = family.some(m => scores.get(m) >= 0);
+  const rank = ([mesh, points]) => {
+    if (points < 0) return -2000;
+    if (!anchored || family.includes(mesh) || mesh === 'none') return points;
+    return points - 1000;
+  };
+  return [...scores].sort((a, b) => rank(b) - rank(a));
 }
 
 async function main() {
   const evaluate = createEvaluator({
     knowledgeBase: kb,
-    platform: { cni: 'cilium', serviceCount: 10_000 },
+    platform: { ...PLATFORM, serviceCount: 10_000 },
   });
   let sink = 0;
   const run = e => {
@@ -242,7 +315,9 @@ async function main() {
       require('../src').ENGINE_VERSION
     }, knowledge base ${kb.version}, Node ${
       process.version
-    }, one core; the median run of each size (3 runs of 100k, 10 of 10k, 100 of 1k)\n`,
+    }, one core, platform ${JSON.stringify(
+      PLATFORM,
+    )}; the median run of each size (3 runs of 100k, 10 of 10k, 100 of 1k)\n`,
   );
   console.log(
     'catalog size | seconds | entities/s | peak RSS MiB | heap retained after GC, MiB',
@@ -311,7 +386,7 @@ async function main() {
   // Like for like: only the hard-constraint stage of our engine (parse the
   // annotations, check every candidate's blockers), as the rules do.
   const ckb = compileKnowledgeBase(kb);
-  const platform = platformSituation(resolvePlatform({ cni: 'cilium' }), ckb);
+  const platform = platformSituation(resolvePlatform(PLATFORM), ckb);
   const constraintsOnly = measure(100_000, e => {
     const { requirements } = parseAnnotations(e.metadata.annotations);
     const situation = buildSituation(

@@ -61,7 +61,8 @@ function writeOverheadNote(
 }
 
 // The same few notes recur across a catalog: kept per mesh, by replicas up to
-// NOTED_REPLICAS, data-plane path and whether the replicas were declared.
+// NOTED_REPLICAS, whether its CNI agent runs already, data-plane path and
+// whether the replicas were declared.
 const NOTED_REPLICAS = 1024;
 const notes = new WeakMap<CompiledMesh, string[]>();
 
@@ -75,10 +76,12 @@ function overheadNote(
   if (!(replicas < NOTED_REPLICAS && Number.isInteger(replicas)))
     return writeOverheadNote(m, s, waypoint, ckb);
   let noted = notes.get(m);
-  if (!noted) notes.set(m, (noted = new Array(NOTED_REPLICAS * 4)));
-  // the CNI in place changes the note of the one mesh bound to it only
-  if (agentPaid(m, s)) return writeOverheadNote(m, s, waypoint, ckb);
-  const key = replicas * 4 + (waypoint ? 2 : 0) + (s.replicasDeclared ? 1 : 0);
+  if (!noted) notes.set(m, (noted = new Array(NOTED_REPLICAS * 8)));
+  const key =
+    replicas * 8 +
+    (agentPaid(m, s) ? 4 : 0) +
+    (waypoint ? 2 : 0) +
+    (s.replicasDeclared ? 1 : 0);
   return (noted[key] ??= writeOverheadNote(m, s, waypoint, ckb));
 }
 
@@ -96,6 +99,8 @@ export function chainP99(p50: number | null, p99: number, depth: number) {
 export type PathFacts = {
   figures: FigureInfo[];
   p99Basis: 'measured' | 'estimated' | null;
+  /** the p99-per-hop range on this path (shared, read-only) */
+  p99Range: FigureRange | null;
 };
 
 /** The p50 and p99 per hop of the data-plane path, with their ranges. */
@@ -146,7 +151,7 @@ export function estimateOverhead(
       cpu === null || s.rps === null ? null : round3((cpu * s.rps) / 1000),
     p50PerHopMs: path.p50 === null ? null : round2(path.p50),
     p99PerHopMs: p99 === null ? null : round2(p99),
-    p99PerHopRange: p99 === null ? null : range(path.p99Low, path.p99High),
+    p99PerHopRange: p99 === null ? null : facts.p99Range,
     p99Basis: p99 === null ? null : facts.p99Basis,
     p99ChainMs: p99 === null ? null : round2(chainP99(path.p50, p99, s.depth)),
     p99ChainRange:

@@ -241,6 +241,13 @@ function pathFactsOf(
   const facts = (figures: FigureInfo[], p99: FigureFacts | undefined) =>
     Object.freeze({
       figures: Object.freeze(figures) as FigureInfo[],
+      p99Range:
+        p99 === undefined || p99.value === null
+          ? null
+          : Object.freeze({
+              low: Math.round((p99.low ?? p99.value) * 100) / 100,
+              high: Math.round((p99.high ?? p99.value) * 100) / 100,
+            }),
       p99Basis:
         p99 === undefined || p99.value === null
           ? null
