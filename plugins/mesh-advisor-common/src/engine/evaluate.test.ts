@@ -245,6 +245,77 @@ describe('evaluateEntity', () => {
     );
   });
 
+  it('costs points and confidence for a requirement met only by an alpha feature, and says so', () => {
+    // a knowledge base is compiled once, so the alpha one is a copy of its own
+    const kb = structuredClone(loadKnowledgeBase());
+    const stable = evaluateEntity(service('svc', requires('mtls, tcp')), {
+      knowledgeBase: loadKnowledgeBase(),
+      platform: { ...platform, cni: 'calico', currentMesh: 'linkerd' },
+    });
+    kb.capabilities.tcp.support.linkerd!.maturity = {
+      level: 'alpha',
+      sources: ['istio-1-31'],
+      note: 'made up for the test',
+    };
+    const alpha = evaluateEntity(service('svc', requires('mtls, tcp')), {
+      knowledgeBase: kb,
+      platform: { ...platform, cni: 'calico', currentMesh: 'linkerd' },
+    });
+    const before = candidate(stable, 'linkerd');
+    const after = candidate(alpha, 'linkerd');
+    expect(after.immature).toEqual(['tcp']);
+    expect(after.score).toBeLessThan(before.score);
+    expect(
+      after.reasons.find(r => r.factId === 'capability.tcp.linkerd')!.text,
+    ).toMatch(/^tcp rests on a feature upstream calls alpha \(made up/);
+    expect(alpha.recommendation!.mesh).toBe('linkerd');
+    expect(['low', 'medium']).toContain(alpha.recommendation!.confidence);
+    expect(alpha.recommendation!.confidence).not.toBe(
+      stable.recommendation!.confidence,
+    );
+  });
+
+  it('holds every mesh, not no mesh, to multi-cluster on a platform of several clusters', () => {
+    const one = evaluate(requires('mtls'));
+    const three = evaluate(requires('mtls'), { platform: { clusters: 3 } });
+    const ambient = candidate(three, 'istio-ambient');
+    expect(ambient.partial).toEqual(['multi-cluster']);
+    expect(ambient.score).toBeLessThan(candidate(one, 'istio-ambient').score);
+    expect(candidate(three, 'none').blockers.map(b => b.capability)).toEqual([
+      'mtls',
+    ]);
+    expect(ambient.reasons.map(r => r.factId)).toContain(
+      'capability.multi-cluster.istio-ambient',
+    );
+  });
+
+  it('costs a subscription-only stable release under an open-source-stable policy', () => {
+    const ok = candidate(evaluate(requires('mtls')), 'linkerd');
+    const oss = candidate(
+      evaluate(requires('mtls'), {
+        platform: { releasePolicy: 'open-source-stable' },
+      }),
+      'linkerd',
+    );
+    expect(oss.breakdown.releasePolicyPenalty).toBe(
+      loadKnowledgeBase().coherence.releasePolicy.points,
+    );
+    expect(oss.score).toBe(ok.score - oss.breakdown.releasePolicyPenalty);
+    expect(
+      oss.reasons.find(r => r.factId === 'mesh.linkerd.releaseModel')!.effect,
+    ).toBe('against');
+    expect(
+      ok.reasons.find(r => r.factId === 'mesh.linkerd.releaseModel')!.effect,
+    ).toBe('neutral');
+  });
+
+  it('charges Cilium nothing for the agent that runs as the CNI already', () => {
+    const spec = requires('l7-network-policy');
+    const onCilium = candidate(evaluate(spec), 'cilium');
+    expect(onCilium.overhead.memoryMiB).toBe(0);
+    expect(onCilium.overhead.note).toMatch(/already runs as the cluster CNI/);
+  });
+
   it('stamps the engine and knowledge-base versions', () => {
     const r = evaluate({});
     expect(r.engineVersion).toBe(ENGINE_VERSION);
