@@ -27,6 +27,8 @@ const kb = loadKnowledgeBase();
 // Both engines see the same platform, one that exercises every platform
 // criterion: an installed Istio sidecar (coherence), two clusters (every mesh
 // must span them) and an open-source-stable release policy.
+const familyOf = mesh =>
+  Object.values(kb.coherence.families).find(f => f.includes(mesh)) ?? [mesh];
 const PLATFORM = {
   cni: 'cilium',
   currentMesh: 'istio-sidecar',
@@ -226,12 +228,11 @@ function rulesEngine({ scoring }) {
         });
       for (const current of MESH_IDS) {
         if (current === mesh || current === 'none') continue;
-        const modeChange = familyOf(mesh).includes(current);
+        const cost = familyOf(mesh).includes(current)
+          ? kb.coherence.modeChange
+          : kb.coherence.secondMesh;
         add('currentMesh', 'equal', current, 'penalty', {
-          points:
-            (modeChange
-              ? kb.coherence.modeChange.points
-              : kb.coherence.secondMesh.points) / 20,
+          points: cost.points / 20,
         });
       }
     }
@@ -249,9 +250,6 @@ function rulesEngine({ scoring }) {
   }
   return engine;
 }
-
-const familyOf = mesh =>
-  Object.values(kb.coherence.families).find(f => f.includes(mesh)) ?? [mesh];
 
 const OPS_LEVEL = { low: 2, medium: 3, high: 5 };
 const list = raw =>
