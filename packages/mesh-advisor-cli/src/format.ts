@@ -71,6 +71,7 @@ export function fleetToJson(f: FleetRecommendation) {
       meanScore: c.meanScore,
     })),
     unsatisfied: f.unsatisfied,
+    servicesConsidered: f.servicesConsidered,
   };
 }
 

@@ -220,7 +220,9 @@ describe('mesh-advisor evaluate', () => {
       'explanation',
       'ranking',
       'unsatisfied',
+      'servicesConsidered',
     ]);
+    expect(fleet.servicesConsidered).toBe(36);
     expect(fleet.recommendation.mesh).toBe(fleet.ranking[0].mesh);
     expect(fleet.recommendation.summary).toContain('of 36 services');
     expect(Object.keys(fleet.ranking[0])).toEqual([
