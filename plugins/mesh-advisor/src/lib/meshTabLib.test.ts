@@ -5,6 +5,7 @@ import { memory } from '../components/MeshTab/formatFigures';
 import { budgetVerdict, rangeNote } from '../components/MeshTab/CostForService';
 import { friendlyError } from './friendlyError';
 import { groupBlockers } from './groupBlockers';
+import { rollup } from './rollup';
 import { scoreParts } from './scoreParts';
 import { hasWhatIfState, whatIfFromUrl, withWhatIf } from './whatIfUrl';
 
@@ -206,5 +207,50 @@ describe('friendlyError', () => {
     expect(friendlyError(error, 'the decisions')).toMatch(
       /backend failed while loading the decisions \(HTTP 503: db down\)\. Retry/,
     );
+  });
+});
+
+describe('rollup', () => {
+  const row = (owner: string | null, mesh: string | null, extra = {}) =>
+    ({
+      entityRef: `component:default/${Math.random()}`,
+      name: 'x',
+      owner,
+      system: null,
+      status: mesh ? 'evaluated' : 'invalid',
+      recommendedMesh: mesh,
+      confidence: null,
+      score: null,
+      issueCount: 0,
+      evaluatedAt: '2026-01-01T00:00:00Z',
+      stale: false,
+      ...extra,
+    } as any);
+
+  it('counts services per owner, named not by ref, most services first', () => {
+    const rows = [
+      row('group:default/team-a', 'linkerd'),
+      row('group:default/team-b', 'linkerd'),
+      row('group:default/team-b', 'istio-ambient', {
+        decision: { id: '1', chosen: 'linkerd', status: 'accepted' },
+      }),
+      row('group:default/team-b', 'linkerd'),
+      row('group:default/team-b', null),
+      row(null, 'none'),
+    ];
+    const [b, ...rest] = rollup(rows, 'owner');
+    expect(b).toEqual({
+      key: 'group:default/team-b',
+      name: 'team-b',
+      services: 4,
+      recommended: 3,
+      invalid: 1,
+      decided: 1,
+      topMesh: { mesh: 'linkerd', count: 2 },
+    });
+    expect(rest.map(r => r.name)).toEqual(['no owner', 'team-a']);
+    // every service counted once
+    expect(rollup(rows, 'system')).toHaveLength(1);
+    expect(rollup(rows, 'system')[0].services).toBe(rows.length);
   });
 });

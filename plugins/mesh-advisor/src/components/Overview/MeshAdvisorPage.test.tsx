@@ -309,6 +309,32 @@ describe('MeshAdvisorPage', () => {
     );
   });
 
+  it('counts services per team and system when asked, not before', async () => {
+    const api = makeApi(manyRows(7));
+    const user = userEvent.setup();
+    await renderWithApis(<MeshAdvisorPage />, { api });
+    await screen.findByText(/^1–7 of 7$/);
+    const before = listQueries(api).length;
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Count services per team and system',
+      }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Services per owner',
+    });
+    expect(listQueries(api).length).toBeGreaterThan(before);
+    const counts = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => Number(within(r).getAllByRole('cell')[1].textContent));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(7);
+    await user.click(screen.getByRole('button', { name: 'Per system' }));
+    expect(
+      await screen.findByRole('table', { name: 'Services per system' }),
+    ).toBeInTheDocument();
+  });
+
   it('offers to clear the filters when nothing matches', async () => {
     const api = makeApi();
     const user = userEvent.setup();

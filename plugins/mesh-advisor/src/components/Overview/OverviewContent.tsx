@@ -7,6 +7,7 @@ import { relativeTime } from '../../lib/relativeTime';
 import { AnnotateEmptyState } from './AnnotateEmptyState';
 import { MeshCountsChart } from './MeshCountsChart';
 import { PlatformRecommendationCard } from './PlatformRecommendationCard';
+import { RollupCard } from './RollupCard';
 import { ServicesTable } from './ServicesTable';
 
 /** The overview: platform pick, counts per mesh, and every service. */
@@ -62,6 +63,9 @@ export function OverviewContent() {
         >
           <ServicesTable state={state} />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <RollupCard />
       </Grid>
     </Grid>
   );

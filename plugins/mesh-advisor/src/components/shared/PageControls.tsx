@@ -41,6 +41,7 @@ export function PageControls(props: {
             SelectProps={{ native: true }}
             // a native select always shows a value: keep the label above it
             InputLabelProps={{ shrink: true }}
+            style={{ minWidth: 120 }}
             size="small"
             variant="outlined"
             margin="dense"
