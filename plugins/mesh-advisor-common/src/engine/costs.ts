@@ -122,6 +122,27 @@ function latencyPath(m: CompiledMesh, waypoint: boolean) {
       };
 }
 
+// Chain ranges recur by path and depth: kept per path, by depth up to 64.
+const chainRanges = new WeakMap<PathFacts, (FigureRange | null)[]>();
+
+function chainRange(
+  facts: PathFacts,
+  path: ReturnType<typeof latencyPath>,
+  depth: number,
+): FigureRange | null {
+  if (path.p99Low === null || path.p99High === null) return null;
+  let byDepth = chainRanges.get(facts);
+  if (!byDepth) chainRanges.set(facts, (byDepth = []));
+  const hit = depth < 64 ? byDepth[depth] : undefined;
+  if (hit !== undefined) return hit;
+  const range = Object.freeze({
+    low: round2(chainP99(path.p50Low, path.p99Low, depth)),
+    high: round2(chainP99(path.p50High, path.p99High, depth)),
+  });
+  if (depth < 64) byDepth[depth] = range;
+  return range;
+}
+
 /**
  * What this candidate would cost the service. `facts` are the knowledge
  * base's figures behind it on this data-plane path (from the reason book).
@@ -139,10 +160,6 @@ export function estimateOverhead(
   const cpu = cpuPer1k(m, l7);
   const p99 = p99PerHop(m, s, ckb);
   const path = latencyPath(m, l7);
-  const range = (low: number | null, high: number | null): FigureRange | null =>
-    low === null || high === null
-      ? null
-      : { low: round2(low), high: round2(high) };
   return {
     placement: m.placement,
     needsL7Proxy: l7,
@@ -154,13 +171,7 @@ export function estimateOverhead(
     p99PerHopRange: p99 === null ? null : facts.p99Range,
     p99Basis: p99 === null ? null : facts.p99Basis,
     p99ChainMs: p99 === null ? null : round2(chainP99(path.p50, p99, s.depth)),
-    p99ChainRange:
-      p99 === null || path.p99Low === null || path.p99High === null
-        ? null
-        : range(
-            chainP99(path.p50Low, path.p99Low, s.depth),
-            chainP99(path.p50High, path.p99High, s.depth),
-          ),
+    p99ChainRange: p99 === null ? null : chainRange(facts, path, s.depth),
     callChainDepth: s.depth,
     replicas: s.replicas,
     rps: s.rps,

@@ -5,7 +5,7 @@ import {
   capabilityList,
   popcount,
 } from '../knowledgeBase/compile';
-import { CAPABILITIES, type MeshId } from '../vocabulary';
+import { CAPABILITIES, type Capability, type MeshId } from '../vocabulary';
 import {
   BLOCKED_CAPABILITY,
   BLOCKED_LATENCY,
@@ -35,6 +35,9 @@ import type {
 } from './types';
 
 const fmtMs = (v: number) => `${formatNumber(v, 2)} ms`;
+
+// Most services rely on no immature or beta feature: one shared, frozen empty list.
+const NONE = Object.freeze([]) as unknown as Capability[];
 
 // Every candidate's explanation and the summary name the same requirements.
 let lastRequired = -1;
@@ -249,8 +252,8 @@ export function explainCandidate(
     satisfied: capabilitiesOf(req & m.yes),
     partial: capabilitiesOf(req & m.partial),
     unverified: capabilitiesOf(req & m.unknown),
-    immature: capabilitiesOf(req & m.immature),
-    beta: capabilitiesOf(req & m.beta),
+    immature: req & m.immature ? capabilitiesOf(req & m.immature) : NONE,
+    beta: req & m.beta ? capabilitiesOf(req & m.beta) : NONE,
     preferredMet: capabilitiesOf(s.pref & (m.yes | m.partial)),
     preferredMissing: capabilitiesOf(s.pref & (m.no | m.unknown)),
     overhead: estimateOverhead(
@@ -333,13 +336,15 @@ export function summarize(
       : `No mesh: nothing this service requires needs one, so it adds no latency, memory or operations${tail}.`;
   }
   const count = popcount(s.req);
-  const shortfalls = [
-    top.partial.length ? `${top.partial.join(', ')} only partly` : '',
-    top.unverified.length ? `${top.unverified.join(', ')} unverified` : '',
-    top.immature.length
-      ? `${top.immature.join(', ')} through an alpha or experimental feature`
-      : '',
-  ].filter(Boolean);
+  const shortfalls: string[] = [];
+  if (top.partial.length)
+    shortfalls.push(`${top.partial.join(', ')} only partly`);
+  if (top.unverified.length)
+    shortfalls.push(`${top.unverified.join(', ')} unverified`);
+  if (top.immature.length)
+    shortfalls.push(
+      `${top.immature.join(', ')} through an alpha or experimental feature`,
+    );
   let what = 'covers its preferences';
   if (count && !shortfalls.length)
     what = `meets all ${count} hard requirement${

@@ -155,25 +155,33 @@ export interface PartTables {
   operations: Float64Array;
   /** by `currentMesh index * meshes + mesh.index`, on the platform's CNI */
   platform: Float64Array;
+  /** coherence plus release-policy points, by `currentMesh index * meshes + mesh.index` */
+  penalty: Float64Array;
 }
 
 export function partTables(
   weights: ScoreWeights,
   cni: string,
+  openSourceStableOnly: boolean,
   ckb: CompiledKnowledgeBase,
 ): PartTables {
   const n = ckb.meshes.length;
   const operations = new Float64Array(n * 6);
   const platform = new Float64Array(n * n);
+  const penalty = new Float64Array(n * n);
   for (const m of ckb.meshes) {
     for (let absorbs = 0; absorbs < 6; absorbs++)
       operations[m.index * 6 + absorbs] =
         weights.operations * operationsFitAt(m, absorbs);
-    for (const current of ckb.meshes)
+    for (const current of ckb.meshes) {
       platform[current.index * n + m.index] =
         weights.platform * platformFitOn(m, cni, current);
+      penalty[current.index * n + m.index] =
+        coherencePoints(m, current, ckb) +
+        (openSourceStableOnly && m.vendorStable ? ckb.releasePolicyPoints : 0);
+    }
   }
-  return { operations, platform };
+  return { operations, platform, penalty };
 }
 
 export function declaresNothing(s: Situation): boolean {
@@ -238,7 +246,14 @@ export function coherencePenalty(
   s: Situation,
   ckb: CompiledKnowledgeBase,
 ): number {
-  const current = installed(s, ckb);
+  return coherencePoints(m, installed(s, ckb), ckb);
+}
+
+function coherencePoints(
+  m: CompiledMesh,
+  current: CompiledMesh,
+  ckb: CompiledKnowledgeBase,
+): number {
   if (m === current || current.id === 'none' || m.id === 'none') return 0;
   return m.family & (1 << current.index)
     ? ckb.modeChangePoints
@@ -258,7 +273,11 @@ const penalties = (b: ScoreBreakdown) =>
   b.coherencePenalty +
   b.releasePolicyPenalty;
 
-/** The same sum for candidate `m` in `s`, without a breakdown. */
+/**
+ * The same sum for candidate `m` in `s`, without a breakdown: the coherence
+ * and release-policy points from the platform's table (whole points, so the
+ * sum is exact in any order).
+ */
 function penaltiesOf(
   m: CompiledMesh,
   s: Situation,
@@ -267,8 +286,7 @@ function penaltiesOf(
   return (
     smallPlatformPenalty(m, s) +
     noNeedPenalty(m, s) +
-    coherencePenalty(m, s, ckb) +
-    releasePolicyPenalty(m, s, ckb)
+    s.parts.penalty[ckb.indexOf[s.currentMesh] * ckb.meshes.length + m.index]
   );
 }
 
@@ -463,8 +481,8 @@ export function eligibleMask(
   s: Situation,
   ckb: CompiledKnowledgeBase,
 ): number {
+  if (s.currentMesh === 'none') return -1;
   const current = installed(s, ckb);
-  if (current.id === 'none') return -1;
   for (let rest = current.family; rest !== 0; rest &= rest - 1)
     if (points[31 - Math.clz32(rest & -rest)] >= 0)
       return current.family | (1 << ckb.noneIndex);

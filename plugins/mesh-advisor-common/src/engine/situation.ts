@@ -83,7 +83,12 @@ export function platformSituation(
     smallPlatform:
       platform.serviceCount !== undefined &&
       platform.serviceCount < smallPlatformThreshold,
-    parts: partTables(weights, platform.cni, ckb),
+    parts: partTables(
+      weights,
+      platform.cni,
+      platform.releasePolicy === 'open-source-stable',
+      ckb,
+    ),
   };
 }
 
