@@ -175,14 +175,15 @@ function budgetCaveat(
   s: Situation,
 ): Reason | undefined {
   const range = o.p99PerHopRange;
-  if (s.budgetMs === Infinity || !range || s.budgetMs >= range.high)
+  // below the range it is a blocker, at or above its top it holds
+  if (!range || s.budgetMs < range.low || s.budgetMs >= range.high)
     return undefined;
   const waypoint = o.needsL7Proxy;
   return reason(
     page.factIds.p99,
     `The ${fmtMs(s.budgetMs)} budget falls inside its ${
       o.p99Basis ?? 'measured'
-    } p99 per hop of ${fmtMs(range.low)}–${fmtMs(range.high)}${
+    } p99 per hop of ${formatNumber(range.low, 2)}–${fmtMs(range.high)}${
       waypoint ? ' (with the waypoint)' : ''
     }: it may not hold, so load-test before relying on it. ${
       page.p99Method[waypoint ? 1 : 0]
@@ -210,7 +211,7 @@ function overheadReason(
   const range = o.p99PerHopRange;
   const estimate =
     o.p99Basis === 'estimated' && range && range.low !== range.high
-      ? `, estimated at ${fmtMs(range.low)}–${fmtMs(range.high)}`
+      ? `, estimated at ${formatNumber(range.low, 2)}–${fmtMs(range.high)}`
       : '';
   const mem =
     o.memoryMiB === null
