@@ -84,6 +84,12 @@ for (const theme of THEMES) {
           .locator('tbody tr')
           .first(),
       ).toBeVisible();
+      await page
+        .getByRole('button', { name: 'Count services per team and system' })
+        .click();
+      await expect(
+        page.getByRole('table', { name: 'Services per owner' }),
+      ).toBeVisible();
       await audit(page, `overview (${theme})`);
     });
 
