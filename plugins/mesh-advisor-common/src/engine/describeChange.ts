@@ -6,7 +6,7 @@ import { ANNOTATIONS, CAPABILITIES } from '../vocabulary';
 import { Situation } from './situation';
 import type { Flip } from './types';
 
-/** The kinds of question, in the order whatWouldChange asks them. */
+/** The kinds of question, in the order WhatWouldChange asks them. */
 export const KINDS: readonly Flip['kind'][] = [
   'remove-requirement',
   'ops-capacity',
@@ -21,7 +21,7 @@ export const [REMOVE, CAPACITY, BUDGET, ADD, CNI, CURRENT_MESH] = KINDS.keys();
 export type Answer = { kind: number; top: number; change: number | string };
 
 /** The flip in words, with the annotations or platform fields to set. */
-export function describe(
+export function describeChange(
   a: Answer,
   s: Situation,
   ckb: CompiledKnowledgeBase,

@@ -17,8 +17,8 @@ import {
 } from './explain';
 import { writeReasonBook } from './reasonBook';
 import { eligibleMask, scoreBreakdown, totalScore } from './scoring';
-import { whatWouldChange } from './sensitivity';
 import { buildSituation, platformSituation } from './situation';
+import { WhatWouldChange } from './whatWouldChange';
 import type {
   CandidateResult,
   EvaluationResult,
@@ -84,6 +84,7 @@ export function createEvaluator(
   const platform = resolvePlatform(options.platform);
   const book = writeReasonBook(ckb, platform);
   const onPlatform = platformSituation(platform, ckb);
+  const whatIf = new WhatWouldChange(ckb);
 
   return function evaluate(
     entity: Entity,
@@ -211,7 +212,7 @@ export function createEvaluator(
       status,
       recommendation,
       ranking,
-      whatWouldChange: whatWouldChange(s, ckb, topIndex, scores, breakdowns),
+      whatWouldChange: whatIf.ask(s, topIndex, scores, breakdowns),
       companion: companionFor(book, requirements.exposure, top?.mesh),
       notes,
     };

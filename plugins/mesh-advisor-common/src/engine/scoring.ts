@@ -326,7 +326,7 @@ export function totalScore(b: ScoreBreakdown, s: Situation): number {
   );
 }
 
-// ---- The fast paths of the what-if questions (sensitivity.ts)
+// ---- The fast paths of the what-if questions (whatWouldChange.ts)
 
 /**
  * The same total as `totalScore(scoreBreakdown(…))` — the same parts added

@@ -10,7 +10,7 @@ import { PartTables, partTables, resourceFits } from './scoring';
 
 /**
  * One evaluation's inputs as plain numbers: what the scoring loop reads.
- * The sensitivity analysis copies and tweaks it to ask "what if"; the
+ * WhatWouldChange copies and tweaks it to ask "what if"; the
  * fields below the line are derived once and no question changes them.
  */
 export interface Situation {

@@ -11,10 +11,11 @@ import {
 } from '../vocabulary';
 import { blockedBy, p99LowPerHop } from './constraints';
 import { scoreBreakdown, topCandidate, totalScore } from './scoring';
-import { budgetBelow, whatWouldChange } from './sensitivity';
+import { WhatWouldChange, budgetBelow } from './whatWouldChange';
 import { Situation, buildSituation, platformSituation } from './situation';
 
 const ckb = compileKnowledgeBase(loadKnowledgeBase());
+const whatIf = new WhatWouldChange(ckb);
 
 /**
  * The questions asked the plain way: every single change, one full
@@ -127,7 +128,7 @@ describe('what would change it', () => {
         );
         const top = topCandidate(s, ckb);
 
-        const flips = whatWouldChange(s, ckb, top, scores, breakdowns);
+        const flips = whatIf.ask(s, top, scores, breakdowns);
         const reference = referenceAnswers(s, top);
         const found = flips.map(f => `${f.kind}:${f.newTop}`);
         // Every flip reported is one the plain way finds, in the same order;
