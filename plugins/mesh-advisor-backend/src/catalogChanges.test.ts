@@ -159,11 +159,11 @@ describe.each(databases.eachSupportedId())(
     it('waits for the catalog to serve the announced version, then serves it through the API', async () => {
       const { catalog, events, a, b, row, evaluated } = await twoReplicas();
       const previous = await row('billing');
-      expect(previous.result).not.toContain('"internet"');
+      expect(previous.result).not.toContain('"edge"');
       const billing = component(
         'billing',
         {},
-        { 'mesh-advisor.io/exposure': 'internet' },
+        { 'mesh-advisor.io/exposure': 'edge' },
       );
       billing.metadata.etag = 'billing-2';
       // announced while the catalog still serves the previous version
@@ -181,7 +181,7 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', mockCredentials.user.header());
       expect(res.status).toBe(200);
       expect(res.body.catalogVersion).toBe('billing-2');
-      expect(JSON.stringify(res.body)).toContain('"internet"');
+      expect(JSON.stringify(res.body)).toContain('"edge"');
       expect(Date.parse(res.body.evaluatedAt)).toBe(
         Number(stored.evaluated_at),
       );

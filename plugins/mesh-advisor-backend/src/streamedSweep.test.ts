@@ -120,7 +120,7 @@ describe.each(databases.eachSupportedId())('streamed sweep on %s', id => {
 
     // every service changes, and a service is gone; the catalog dies on the
     // second page of the full read (first pass: 5 pages)
-    catalog.entities = services(44, { 'mesh-advisor.io/exposure': 'internet' });
+    catalog.entities = services(44, { 'mesh-advisor.io/exposure': 'edge' });
     const outcome = await sweep(dyingCatalog(catalog, 7));
     expect(outcome.outcome).toBe('failed');
 
@@ -155,7 +155,7 @@ describe.each(databases.eachSupportedId())('streamed sweep on %s', id => {
       if (++batches === 2) throw new Error('connection terminated');
       return write(records, now);
     };
-    catalog.entities = services(29, { 'mesh-advisor.io/exposure': 'internet' });
+    catalog.entities = services(29, { 'mesh-advisor.io/exposure': 'edge' });
     expect((await sweep(catalog.service)).outcome).toBe('failed');
     const after = await knex('mesh_advisor_evaluations').orderBy('entity_ref');
     expect(after).toHaveLength(30);

@@ -91,10 +91,12 @@ export function fakePermissions(
             result: AuthorizeResult.CONDITIONAL,
             pluginId: 'catalog',
             resourceType: 'catalog-entity',
+            // a condition the evaluations table cannot express (a label):
+            // the catalog decides what they read (FakeCatalog.visibleTo)
             conditions: {
-              rule: 'IS_ENTITY_OWNER',
+              rule: 'HAS_LABEL',
               resourceType: 'catalog-entity',
-              params: { claims: [user!] },
+              params: { label: `readable-by-${user}` },
             },
           };
         return { result: AuthorizeResult.ALLOW };

@@ -6,6 +6,7 @@ import type {
   EvaluationStatus,
   MeshId,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { ReadFilter } from '../service/readFilter';
 
 /** What the sweep stores for one service. */
 export type EvaluationRecord = {
@@ -54,6 +55,8 @@ export type ListQuery = {
   cursor?: string;
   /** only these services (entity refs, lower case): the ones the caller may read, when that is not all */
   onlyRefs?: readonly string[];
+  /** only the services this filter on the stored columns lets the caller read */
+  readFilter?: ReadFilter;
 };
 
 export type SweepRecord = {
@@ -114,6 +117,8 @@ export interface EvaluationStore {
     | undefined
   >;
   list(query: ListQuery): Promise<EvaluationPage>;
+  /** Which of these services (refs, lower case) the filter lets through. */
+  readableAmong(refs: string[], filter: ReadFilter): Promise<Set<string>>;
   startSweep(now: Date): Promise<number>;
   finishSweep(
     id: number,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { EvaluationResult } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { TtlCache } from '../ttlCache';
+import type { ReadFilter } from '../service/readFilter';
 import { CursorValueType, decodeCursor, encodeCursor } from './cursor';
 import {
   EvaluationRecord,
@@ -267,6 +268,7 @@ export class KnexEvaluationStore implements EvaluationStore {
       if (query.mesh) q.where('e.recommended_mesh', query.mesh);
       if (query.status) q.where('e.status', query.status);
       if (query.onlyRefs) this.whereRefIn(q, query.onlyRefs);
+      if (query.readFilter) q.where(w => applyReadFilter(w, query.readFilter!));
       if (query.q) {
         const needle = query.q
           .trim()
@@ -323,6 +325,7 @@ export class KnexEvaluationStore implements EvaluationStore {
       .limit(query.limit + 1);
 
     const countKey = JSON.stringify([
+      query.readFilter,
       query.owner,
       query.system,
       query.mesh,
@@ -373,6 +376,21 @@ export class KnexEvaluationStore implements EvaluationStore {
     };
   }
 
+  async readableAmong(refs: string[], filter: ReadFilter) {
+    const out = new Set<string>();
+    for (let i = 0; i < refs.length; i += BATCH) {
+      const rows = await this.db(`${EVALUATIONS} as e`)
+        .whereIn(
+          'e.entity_ref',
+          refs.slice(i, i + BATCH).map(r => r.toLowerCase()),
+        )
+        .where(w => applyReadFilter(w, filter))
+        .select('e.entity_ref');
+      for (const r of rows) out.add(r.entity_ref);
+    }
+    return out;
+  }
+
   async startSweep(now: Date) {
     const [row] = await this.db(SWEEPS)
       .insert({ started_at: now.getTime(), outcome: 'running' })
@@ -418,6 +436,23 @@ export class KnexEvaluationStore implements EvaluationStore {
         .orderBy('id', 'desc')
         .first(),
     );
+  }
+}
+
+/** The read filter as a WHERE clause on the stored columns. */
+function applyReadFilter(q: Knex.QueryBuilder, f: ReadFilter): void {
+  if ('always' in f) {
+    q.whereRaw(f.always ? '1 = 1' : '1 = 0');
+  } else if ('column' in f) {
+    if (f.values.length) q.whereIn(`e.${f.column}`, f.values);
+    else q.whereRaw('1 = 0');
+  } else if ('not' in f) {
+    q.whereNot(w => applyReadFilter(w, f.not));
+  } else if ('allOf' in f) {
+    for (const part of f.allOf) q.where(w => applyReadFilter(w, part));
+  } else {
+    if (!f.anyOf.length) q.whereRaw('1 = 0');
+    for (const part of f.anyOf) q.orWhere(w => applyReadFilter(w, part));
   }
 }
 

@@ -20,9 +20,15 @@ export const meshInputsHash = (entity: Entity) =>
 
 /**
  * How long to wait for the catalog to serve the version an event announced:
- * the processor sees an entity before the catalog stitches and serves it.
+ * the processor sees an entity before the catalog stitches and serves it
+ * (about a second later, measured). Short steps first, ~20 s in all.
  */
-const CATCH_UP_DELAYS_MS = [0, 250, 500, 1000, 2000, 4000, 8000];
+const CATCH_UP_DELAYS_MS = [
+  0,
+  ...Array<number>(10).fill(200),
+  ...Array<number>(8).fill(500),
+  ...Array<number>(14).fill(1000),
+];
 
 export interface ChangeDeps {
   catalog: CatalogService;

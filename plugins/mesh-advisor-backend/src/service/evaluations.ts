@@ -171,7 +171,9 @@ export class EvaluationService {
     query: ListQuery,
     credentials: BackstageCredentials,
   ): Promise<JsonBody> {
-    const access = await this.readAccess.of(credentials);
+    const access = await this.readAccess.forStore(credentials);
+    if (!access.all && 'filter' in access)
+      return jsonBody(await this.list({ ...query, readFilter: access.filter }));
     if (!access.all) {
       if (!access.refs.length)
         return jsonBody({ items: [], totalCount: 0, nextCursor: null });
@@ -204,11 +206,17 @@ export class EvaluationService {
    * they may read among the unsatisfied.
    */
   async summaryJson(credentials: BackstageCredentials): Promise<JsonBody> {
-    const access = await this.readAccess.of(credentials);
+    const access = await this.readAccess.forStore(credentials);
     if (access.all) return (await this.cachedSummary()).json;
     const summary = await this.summary();
     if (!summary.platform) return jsonBody(summary);
-    const readable = new Set(access.refs);
+    const readable =
+      'filter' in access
+        ? await this.deps.store.readableAmong(
+            summary.platform.unsatisfied.map(u => u.entityRef),
+            access.filter,
+          )
+        : new Set(access.refs);
     return jsonBody({
       ...summary,
       platform: {

@@ -7,6 +7,7 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { TtlCache } from '../ttlCache';
+import { ReadFilter, toReadFilter } from './readFilter';
 
 /**
  * Which services' evaluations a caller may see: those of the entities the
@@ -17,6 +18,13 @@ import { TtlCache } from '../ttlCache';
 export type ReadAccess =
   | { all: true }
   | { all: false; refs: readonly string[] };
+
+/**
+ * Read access as the evaluations table can apply it: a conditional decision
+ * whose conditions it can express becomes a filter on its columns (no
+ * catalog request); anything else the catalog's answer, as for ReadAccess.
+ */
+export type StoredReadAccess = ReadAccess | { all: false; filter: ReadFilter };
 
 const EVERYTHING: ReadAccess = { all: true };
 const NOTHING: ReadAccess = { all: false, refs: [] };
@@ -29,6 +37,7 @@ const NOTHING: ReadAccess = { all: false, refs: [] };
  */
 export class ReadAccessResolver {
   private readonly kept: TtlCache<ReadAccess>;
+  private readonly keptForStore: TtlCache<StoredReadAccess>;
 
   constructor(
     private readonly deps: {
@@ -38,18 +47,31 @@ export class ReadAccessResolver {
     },
   ) {
     this.kept = new TtlCache(deps.cacheMs);
+    this.keptForStore = new TtlCache(deps.cacheMs);
   }
 
   of(credentials: BackstageCredentials): Promise<ReadAccess> {
-    const principal = credentials.principal as {
-      type?: string;
-      userEntityRef?: string;
-      subject?: string;
-    };
-    const key = `${principal.type}:${
-      principal.userEntityRef ?? principal.subject ?? ''
-    }`;
-    return this.kept.get(key, () => this.resolve(credentials));
+    return this.kept.get(principalKey(credentials), () =>
+      this.resolve(credentials),
+    );
+  }
+
+  /** Read access for the evaluations table: a filter where it can express the conditions. */
+  forStore(credentials: BackstageCredentials): Promise<StoredReadAccess> {
+    return this.keptForStore.get(principalKey(credentials), async () => {
+      const [decision] = await this.deps.permissions.authorizeConditional(
+        [{ permission: catalogEntityReadPermission }],
+        { credentials },
+      );
+      if (decision.result === AuthorizeResult.ALLOW) return EVERYTHING;
+      if (decision.result === AuthorizeResult.DENY) return NOTHING;
+      const filter =
+        decision.result === AuthorizeResult.CONDITIONAL &&
+        decision.resourceType === 'catalog-entity'
+          ? toReadFilter(decision.conditions)
+          : undefined;
+      return filter ? { all: false, filter } : this.of(credentials);
+    });
   }
 
   private async resolve(credentials: BackstageCredentials) {
@@ -71,4 +93,16 @@ export class ReadAccessResolver {
       refs: items.map(e => stringifyEntityRef(e).toLowerCase()),
     } as ReadAccess;
   }
+}
+
+/** One cache entry per principal. */
+function principalKey(credentials: BackstageCredentials) {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return `${principal.type}:${
+    principal.userEntityRef ?? principal.subject ?? ''
+  }`;
 }
