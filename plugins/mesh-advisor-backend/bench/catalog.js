@@ -2,11 +2,17 @@ const { CAPABILITIES } = require('@mesh-advisor/plugin-mesh-advisor-common');
 
 /** n synthetic services, the same on every run (fixed seed). */
 function syntheticCatalog(n) {
-  let seed = 7;
+  const entities = [];
+  for (let i = 0; i < n; i++) entities.push(syntheticService(i));
+  return entities;
+}
+
+/** Synthetic service i, the same on every run (its own fixed seed). */
+function syntheticService(i) {
+  let seed = (i * 2654435761 + 7) % 2147483648;
   const r = () =>
     (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const entities = [];
-  for (let i = 0; i < n; i++) {
+  {
     const requires = [
       ...new Set(
         Array.from(
@@ -25,7 +31,7 @@ function syntheticCatalog(n) {
       annotations['mesh-advisor.io/ops-capacity'] = ['low', 'medium', 'high'][
         Math.floor(r() * 3)
       ];
-    entities.push({
+    return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: {
@@ -44,9 +50,8 @@ function syntheticCatalog(n) {
             ? [`component:default/svc-${String(i - 1).padStart(5, '0')}`]
             : [],
       },
-    });
+    };
   }
-  return entities;
 }
 
-module.exports = { syntheticCatalog };
+module.exports = { syntheticCatalog, syntheticService };

@@ -3,29 +3,141 @@
 // createBackend from @backstage/backend-defaults with the real Mesh Advisor
 // plugin, Backstage's auth, request logging and error handling, and an
 // in-memory catalog service holding BENCH_SERVICES synthetic services.
-// Tells the parent `ready` over IPC once listening.
+// Tells the parent `ready` over IPC once listening, and takes commands:
+//  - { cmd: 'add' }: one more service in the catalog;
+//  - { cmd: 'change', i }: service i's annotations change, and the change is
+//    announced on the events service as the catalog module does once the
+//    catalog has processed it;
+//  - { cmd: 'rss' }: answers the process's peak RSS so far (bytes).
+// Callers whose static-token subject starts with `team-` read under an
+// owner-only conditional catalog decision (IS_ENTITY_OWNER, the team's
+// group), as a permission policy would return; everyone else may read all.
 require('@backstage/cli/config/nodeTransform.cjs');
+const { createHash } = require('node:crypto');
 const { createBackend } = require('@backstage/backend-defaults');
-const { createServiceFactory } = require('@backstage/backend-plugin-api');
+const {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} = require('@backstage/backend-plugin-api');
 const {
   InMemoryCatalogClient,
 } = require('@backstage/catalog-client/testUtils');
 const { catalogServiceRef } = require('@backstage/plugin-catalog-node');
+const { eventsServiceRef } = require('@backstage/plugin-events-node');
+const { AuthorizeResult } = require('@backstage/plugin-permission-common');
+const {
+  MESH_INPUTS_CHANGED_TOPIC,
+  meshInputsOf,
+} = require('@mesh-advisor/plugin-mesh-advisor-common');
 const { meshAdvisorPlugin } = require('../src/plugin');
-const { syntheticCatalog } = require('./catalog');
+const { syntheticCatalog, syntheticService } = require('./catalog');
+
+/** The in-memory catalog, swapped for a new one when an entity changes. */
+function mutableCatalog(entities) {
+  let client = new InMemoryCatalogClient({ entities });
+  const service = new Proxy(
+    {},
+    {
+      get: (_t, method) =>
+        method === 'then' ? undefined : (...args) => client[method](...args),
+    },
+  );
+  const update = () => {
+    client = new InMemoryCatalogClient({ entities });
+  };
+  return { service, entities, update };
+}
+
+const ownerOnly = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: () => ({
+    async authorize(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+    },
+    async authorizeConditional(requests, { credentials }) {
+      const subject = String(credentials.principal?.subject ?? '');
+      const team = subject.match(/team-\d+/)?.[0];
+      return requests.map(r =>
+        team
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_ENTITY_OWNER',
+                resourceType: 'catalog-entity',
+                params: { claims: [`group:default/${team}`] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      );
+    },
+  }),
+});
 
 async function main() {
-  const entities = syntheticCatalog(Number(process.env.BENCH_SERVICES));
+  const catalog = mutableCatalog(
+    syntheticCatalog(Number(process.env.BENCH_SERVICES)),
+  );
+  let events;
   const backend = createBackend();
   backend.add(meshAdvisorPlugin);
+  backend.add(ownerOnly);
   backend.add(
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
-      factory: () => new InMemoryCatalogClient({ entities }),
+      factory: () => catalog.service,
+    }),
+  );
+  backend.add(
+    createBackendModule({
+      pluginId: 'mesh-advisor',
+      moduleId: 'bench-events',
+      register(reg) {
+        reg.registerInit({
+          deps: { e: eventsServiceRef },
+          async init({ e }) {
+            events = e;
+          },
+        });
+      },
     }),
   );
   await backend.start();
+  process.on('message', async m => {
+    if (m?.cmd === 'add') {
+      catalog.entities.push(syntheticService(catalog.entities.length));
+      catalog.update();
+      process.send({ cmd: 'add', done: true });
+    } else if (m?.cmd === 'change') {
+      const e = catalog.entities[m.i];
+      e.metadata = {
+        ...e.metadata,
+        etag: `change-${m.n}`,
+        annotations: {
+          ...e.metadata.annotations,
+          'mesh-advisor.io/replicas': String(100 + m.n),
+        },
+      };
+      catalog.update();
+      await events.publish({
+        topic: MESH_INPUTS_CHANGED_TOPIC,
+        eventPayload: {
+          entityRef: `component:default/${e.metadata.name}`,
+          inputsHash: createHash('sha1').update(meshInputsOf(e)).digest('hex'),
+        },
+      });
+      process.send({ cmd: 'change', done: true, etag: e.metadata.etag });
+    } else if (m?.cmd === 'rss') {
+      process.send({
+        cmd: 'rss',
+        bytes: process.resourceUsage().maxRSS * 1024,
+      });
+    }
+  });
   // createBackend stops the backend and exits on SIGTERM; the parent sends it
   // when done, and a parent that died takes its child along.
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
