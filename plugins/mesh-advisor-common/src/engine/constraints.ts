@@ -1,5 +1,5 @@
 import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
-import { Situation } from './situation';
+import type { Situation } from './situation';
 
 /** The Istio ambient waypoint is needed as soon as the service wants any L7 capability. */
 export function needsL7Proxy(

@@ -3,7 +3,7 @@ import {
   capabilityList,
 } from '../knowledgeBase/compile';
 import { ANNOTATIONS, CAPABILITIES } from '../vocabulary';
-import { Situation } from './situation';
+import type { Situation } from './situation';
 import type { Flip } from './types';
 
 /** The kinds of question, in the order WhatWouldChange asks them. */

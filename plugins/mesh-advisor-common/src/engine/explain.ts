@@ -13,6 +13,7 @@ import {
   p99LowPerHop,
   requiredOf,
 } from './constraints';
+import { lowestBitIndex, withoutLowestBit } from './bits';
 import { estimateOverhead } from './costs';
 import { formatNumber } from './format';
 import {
@@ -23,7 +24,7 @@ import {
   reason,
 } from './reasonBook';
 import { declaresNothing } from './scoring';
-import { Situation } from './situation';
+import type { Situation } from './situation';
 import type {
   Blocker,
   CandidateResult,
@@ -52,8 +53,8 @@ function requiredList(req: number): string {
 
 /** Each set bit's entry of a per-capability table, in vocabulary order. */
 function pick<T>(mask: number, table: (T | undefined)[], out: T[]) {
-  for (let rest = mask; rest !== 0; rest &= rest - 1) {
-    out.push(table[31 - Math.clz32(rest & -rest)]!);
+  for (let rest = mask; rest !== 0; rest = withoutLowestBit(rest)) {
+    out.push(table[lowestBitIndex(rest)]!);
   }
 }
 
@@ -120,7 +121,7 @@ function reasonsFor(
   pick(req & m.beta, page.betaReasons, reasons);
   const missing = s.pref & (m.no | m.unknown);
   if (missing) {
-    const first = 31 - Math.clz32(missing & -missing);
+    const first = lowestBitIndex(missing);
     reasons.push({
       factId: `capability.${CAPABILITIES[first]}.${m.id}`,
       text: `Lacks or cannot confirm preferred ${capabilityList(missing)}.`,

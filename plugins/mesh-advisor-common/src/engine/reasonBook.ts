@@ -9,7 +9,8 @@ import {
 } from '../vocabulary';
 import { BoundedCache } from './boundedCache';
 import type { PathFacts } from './costs';
-import { CAPACITY_LEVEL, adoptionOf } from './scoring';
+import { adoptionOf } from './scoring';
+import { CAPACITY_LEVEL } from './tables';
 import type {
   Adoption,
   Blocker,

@@ -6,7 +6,7 @@ import {
 } from '../knowledgeBase/compile';
 import { DEFAULT_WEIGHTS, PlatformContext, ScoreWeights } from '../platform';
 import type { MeshId, OpsCapacity } from '../vocabulary';
-import { PartTables, partTables, resourceFits } from './scoring';
+import { PartTables, ResourceFits, partTables, resourceFits } from './tables';
 
 /**
  * One evaluation's inputs as plain numbers: what the scoring loop reads.
@@ -39,7 +39,7 @@ export interface Situation {
   depth: number;
   deprecated: boolean;
   /** memory and CPU fit per candidate and data-plane path (see resourceFits) */
-  fits: readonly number[];
+  fits: ResourceFits;
   /** operations and platform parts at every capacity and current mesh (see partTables) */
   parts: PartTables;
 }

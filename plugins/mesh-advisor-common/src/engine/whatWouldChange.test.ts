@@ -10,7 +10,8 @@ import {
   OPS_CAPACITIES,
 } from '../vocabulary';
 import { blockedBy, p99LowPerHop } from './constraints';
-import { scoreBreakdown, topCandidate, totalScore } from './scoring';
+import { topCandidate } from './rescore';
+import { scoreBreakdown, totalScore } from './scoring';
 import { WhatWouldChange, budgetBelow } from './whatWouldChange';
 import { Situation, buildSituation, platformSituation } from './situation';
 

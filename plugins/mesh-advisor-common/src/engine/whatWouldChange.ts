@@ -17,11 +17,8 @@ import {
   REMOVE,
   describeChange,
 } from './describeChange';
+import { bitIndex, lowestBit, withoutLowestBit } from './bits';
 import {
-  absorbedComplexity,
-  coherentTop,
-  declaresNothing,
-  eligibleMask,
   partsBeforeOperations,
   score,
   scoreAtCapacity,
@@ -30,7 +27,9 @@ import {
   scoreWithRequirementsChanged,
   sumBeforePlatform,
   topCandidate,
-} from './scoring';
+} from './rescore';
+import { coherentTop, declaresNothing, eligibleMask } from './scoring';
+import { absorbedComplexity } from './tables';
 import type { Situation } from './situation';
 import type { Flip, ScoreBreakdown } from './types';
 
@@ -153,9 +152,9 @@ export class WhatWouldChange {
     // Twin capabilities (see CompiledKnowledgeBase.twinOf) give the same
     // answer to the same question: ask about the first of them only.
     let asked = 0;
-    for (let rest = s.req; rest !== 0; rest &= rest - 1) {
-      const bit = rest & -rest;
-      const i = 31 - Math.clz32(bit);
+    for (let rest = s.req; rest !== 0; rest = withoutLowestBit(rest)) {
+      const bit = lowestBit(rest);
+      const i = bitIndex(bit);
       const twin = 1 << ckb.twinOf[i];
       if (asked & twin) continue;
       asked |= twin;
@@ -190,13 +189,13 @@ export class WhatWouldChange {
     const { s, v, ckb, currentTop } = this;
     if (s.budgetMs !== Infinity) {
       v.budgetMs = Infinity;
-      this.note(BUDGET, topCandidate(v, ckb), Infinity);
+      this.note(BUDGET, topCandidate(v, ckb, this.points), Infinity);
     } else if (currentTop >= 0) {
       // A budget the current pick cannot meet even at the low end of its range.
       const budget = budgetBelow(p99LowPerHop(ckb.meshes[currentTop], s, ckb));
       if (budget > 0) {
         v.budgetMs = budget;
-        this.note(BUDGET, topCandidate(v, ckb), budget);
+        this.note(BUDGET, topCandidate(v, ckb, this.points), budget);
       }
     }
     v.budgetMs = s.budgetMs;
