@@ -4,11 +4,11 @@ import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { ScrollableTable } from '../shared';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import {
   CAPABILITIES,
@@ -60,7 +60,7 @@ export function CapabilityComparisonTable(props: {
       title="Capability comparison"
       subheader={`Knowledge base ${kb.version} (as of ${kb.asOf}). Hover a cell for the note; the icon beside it opens the source.`}
     >
-      <TableContainer>
+      <ScrollableTable label="Capability comparison, scrollable">
         <Table size="small" aria-label="Capability comparison">
           <TableHead>
             <TableRow>
@@ -126,7 +126,7 @@ export function CapabilityComparisonTable(props: {
             })}
           </TableBody>
         </Table>
-      </TableContainer>
+      </ScrollableTable>
     </InfoCard>
   );
 }

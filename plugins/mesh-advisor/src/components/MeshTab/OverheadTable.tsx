@@ -2,11 +2,11 @@ import { InfoCard } from '@backstage/core-components';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { ScrollableTable } from '../shared';
 import { makeStyles } from '@material-ui/core/styles';
 import type { CandidateResult } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { figure, memory } from './formatFigures';
@@ -45,7 +45,7 @@ export function OverheadTable(props: { ranking: CandidateResult[] }) {
           : undefined
       }
     >
-      <TableContainer>
+      <ScrollableTable label="Estimated overhead, scrollable">
         <Table
           size="small"
           aria-label="Estimated overhead"
@@ -100,7 +100,7 @@ export function OverheadTable(props: { ranking: CandidateResult[] }) {
             })}
           </TableBody>
         </Table>
-      </TableContainer>
+      </ScrollableTable>
     </InfoCard>
   );
 }

@@ -11,3 +11,4 @@ export { PageControls } from './PageControls';
 export { ErrorWithRetry } from './ErrorWithRetry';
 export { readableTone } from './tones';
 export type { Tone } from './tones';
+export { ScrollableTable } from './ScrollableTable';
