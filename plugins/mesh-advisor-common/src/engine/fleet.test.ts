@@ -193,6 +193,27 @@ describe('recommendForPlatform', () => {
     );
   });
 
+  it('calls a move to the other mode of the installed mesh a mode change, and charges the per-node proxy it adds', () => {
+    const sidecar = onPlatform({ cni: 'calico', currentMesh: 'istio-sidecar' });
+    const f = recommendForPlatform(
+      kb,
+      ['export', 'report'].map(n =>
+        sidecar(service(n, requires('mtls, sidecar-free'))),
+      ),
+    );
+    expect(f.recommendation!.mesh).toBe('istio-ambient');
+    expect(f.ranking[0].change).toBe('mode-change');
+    expect(f.recommendation!.summary).toContain(
+      'a data-plane mode change under the same control plane, not a new mesh, once its per-node proxy is installed on every node',
+    );
+    expect(f.recommendation!.factIds).toContain('coherence.modeChange');
+    // ztunnel does not run yet: L4-only services are charged their share
+    expect(f.ranking[0].totalMemoryMiB).toBeGreaterThan(0);
+    expect(f.ranking[0].alreadyPaid).toEqual([
+      'The installed Istio (sidecar mode) control plane serves this mode too.',
+    ]);
+  });
+
   it('explains in one sentence when one service blocks the popular pick', () => {
     const low = { 'mesh-advisor.io/ops-capacity': 'low' };
     const results = [

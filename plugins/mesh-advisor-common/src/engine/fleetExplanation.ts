@@ -223,7 +223,12 @@ function changeClause(
     case 'adopt':
       return "; it would be the platform's first mesh";
     case 'mode-change':
-      return `; moving from the installed ${installed} is a data-plane mode change under the same control plane, not a new mesh`;
+      // e.g. sidecar → ambient: ztunnel (and Istio's CNI agent) go on every node first
+      return `; moving from the installed ${installed} is a data-plane mode change under the same control plane, not a new mesh${
+        ckb.meshes[MESH_IDS.indexOf(top.mesh)].placement === 'node'
+          ? ', once its per-node proxy is installed on every node'
+          : ''
+      }`;
     case 'migrate':
       return `; it replaces the installed ${installed}, so until every service has moved the platform runs two control planes and two trust domains (mTLS between them needs gateways)`;
     default:
