@@ -20,3 +20,18 @@ export const bitIndex = (bit: number): number => 31 - Math.clz32(bit);
 /** The index of the set's lowest member (-1 for the empty set). */
 export const lowestBitIndex = (set: number): number =>
   31 - Math.clz32(set & -set);
+
+/** Members a set can hold: the sign bit stays clear, so `1 << index` is a positive int32. */
+export const MAX_SET_MEMBERS = 31;
+
+/**
+ * Throws when `count` members (candidate meshes) no longer fit a set; the
+ * engine keeps candidates as bits in families, eligibility and the what-if
+ * bookkeeping.
+ */
+export function assertFitsSet(count: number, what: string): void {
+  if (count > MAX_SET_MEMBERS)
+    throw new Error(
+      `The knowledge base has ${count} ${what}, but the engine keeps them as bits of a 31-bit integer: at most ${MAX_SET_MEMBERS}.`,
+    );
+}

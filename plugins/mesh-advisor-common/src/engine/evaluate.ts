@@ -8,6 +8,7 @@ import {
   PlatformContextInput,
   resolvePlatform,
 } from '../platform';
+import { assertFitsSet } from './bits';
 import { blockedBy } from './constraints';
 import {
   companionFor,
@@ -81,6 +82,7 @@ export function createEvaluator(
 ) {
   const kb = options.knowledgeBase ?? loadKnowledgeBase();
   const ckb = compileKnowledgeBase(kb);
+  assertFitsSet(ckb.meshes.length, 'candidate meshes');
   const platform = resolvePlatform(options.platform);
   const book = writeReasonBook(ckb, platform);
   const onPlatform = platformSituation(platform, ckb);
