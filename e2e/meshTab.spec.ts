@@ -150,5 +150,10 @@ test('on a phone (390 px) the recommendation comes first and nothing is cut off 
   expect(overflowing).toBe(0);
   console.log(`Mesh tab height at 390 px: ${await contentHeight(page)} px`);
   await viewportScreenshot(page, 'mesh-tab-mobile.png');
+  // a wide table says it scrolls, rather than clipping columns silently
+  const ranking = await openMeshSection(page, 'Ranking and costs');
+  await expect(
+    ranking.getByText('Scroll sideways for every column.'),
+  ).toBeVisible();
   await context.close();
 });
