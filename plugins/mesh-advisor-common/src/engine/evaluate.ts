@@ -1,6 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { parseAnnotations } from '../annotations';
-import { compileKnowledgeBase } from '../knowledgeBase/compile';
+import {
+  CompiledKnowledgeBase,
+  compileKnowledgeBase,
+} from '../knowledgeBase/compile';
 import { loadKnowledgeBase } from '../knowledgeBase/load';
 import type { KnowledgeBase } from '../knowledgeBase/schema';
 import {
@@ -16,14 +19,15 @@ import {
   explainCandidate,
   summarize,
 } from './explain';
-import { writeReasonBook } from './reasonBook';
+import { ReasonBook, writeReasonBook } from './reasonBook';
 import { eligibleMask, scoreBreakdown, totalScore } from './scoring';
-import { buildSituation, platformSituation } from './situation';
+import { Situation, buildSituation, platformSituation } from './situation';
 import { WhatWouldChange } from './whatWouldChange';
 import type {
   CandidateResult,
   EvaluationResult,
   EvaluationStatus,
+  Recommendation,
 } from './types';
 import { ENGINE_VERSION } from './version';
 import { MESH_IDS } from '../vocabulary';
@@ -105,31 +109,18 @@ export function createEvaluator(
       engineVersion: ENGINE_VERSION,
       knowledgeBaseVersion: kb.version,
     };
-    const skipped = (
-      status: EvaluationStatus,
-      note: string,
-    ): EvaluationResult => ({
-      ...base,
-      status,
-      recommendation: null,
-      ranking: [],
-      whatWouldChange: [],
-      companion: null,
-      notes: [note],
-    });
-    if (!isService(entity)) {
-      return skipped(
-        'not-applicable',
-        'Only Components of type service are evaluated.',
-      );
+    const skipped = skipReason(entity, requirements.exclude);
+    if (skipped) {
+      return {
+        ...base,
+        status: skipped.status,
+        recommendation: null,
+        ranking: [],
+        whatWouldChange: [],
+        companion: null,
+        notes: [skipped.note],
+      };
     }
-    if (requirements.exclude) {
-      return skipped(
-        'excluded',
-        'Opted out with mesh-advisor.io/exclude: "true".',
-      );
-    }
-
     const spec = (entity.spec ?? {}) as { lifecycle?: unknown };
     const lifecycle =
       typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined;
@@ -141,84 +132,141 @@ export function createEvaluator(
       lifecycle,
     );
 
-    // 2. constrain and 3. score, every candidate
-    const breakdowns = ckb.meshes.map(m => scoreBreakdown(m, s, ckb));
-    const ranking: CandidateResult[] = ckb.meshes.map(m =>
-      explainCandidate(
-        m,
-        book,
-        s,
-        ckb,
-        blockedBy(m, s, ckb),
-        breakdowns[m.index],
-        totalScore(breakdowns[m.index], s),
-      ),
-    );
-    const scores = ranking.map(c => (c.blocked ? -1 : c.score));
-    // A second mesh waits behind the installed mesh while one of its modes fits.
-    const eligible = eligibleMask(scores, s, ckb);
-    for (const c of ranking) {
-      if (c.blocked || eligible & (1 << MESH_IDS.indexOf(c.mesh))) continue;
-      c.heldBack = true;
-      c.reasons.push(book.meshes[MESH_IDS.indexOf(c.mesh)].heldBack!);
-    }
-    rankInPlace(ranking);
+    // 2. constrain and 3. score, every candidate, best first
+    const { ranking, scores, breakdowns } = rank(s, ckb, book);
 
     // 4. explain: the pick, its confidence, and what would change it
-    const notes: string[] = [];
-    const experimental = lifecycle === 'experimental';
-    if (experimental)
-      notes.push(
-        'Experimental lifecycle: requirements may still move, so confidence is lowered.',
-      );
-    if (lifecycle === 'deprecated')
-      notes.push(
-        'Deprecated lifecycle: operational effort counts for more against each mesh.',
-      );
-    const noKubernetesId = !entity.metadata?.annotations?.[KUBERNETES_ID];
-    if (noKubernetesId)
-      notes.push(
-        `No ${KUBERNETES_ID} annotation: the advice assumes the service runs on Kubernetes.`,
-      );
-    if (issues.length)
-      notes.push(
-        'Annotations have problems: the ranking uses only the valid values, and there is no recommendation until they are fixed.',
-      );
-
     const top = ranking[0] && !ranking[0].blocked ? ranking[0] : undefined;
-    if (!top)
-      notes.push(
-        'No candidate meets every hard requirement; see what would change it.',
-      );
     const status: EvaluationStatus = issues.length ? 'invalid' : 'evaluated';
-    const recommendation =
-      top && status === 'evaluated'
-        ? {
-            mesh: top.mesh,
-            name: top.name,
-            adoption: top.adoption,
-            score: top.score,
-            confidence: confidenceOf(
-              top,
-              ranking[1]?.heldBack ? undefined : ranking[1],
-              experimental,
-              noKubernetesId,
-              s.budgetMs,
-            ),
-            summary: summarize(top, ranking, s),
-          }
-        : null;
-    const topIndex = top ? MESH_IDS.indexOf(top.mesh) : -1;
+    const noKubernetesId = !entity.metadata?.annotations?.[KUBERNETES_ID];
+    const experimental = lifecycle === 'experimental';
     return {
       ...base,
       status,
-      recommendation,
+      recommendation:
+        top && status === 'evaluated'
+          ? recommend(top, ranking, s, experimental, noKubernetesId)
+          : null,
       ranking,
-      whatWouldChange: whatIf.ask(s, topIndex, scores, breakdowns),
+      whatWouldChange: whatIf.ask(
+        s,
+        top ? MESH_IDS.indexOf(top.mesh) : -1,
+        scores,
+        breakdowns,
+      ),
       companion: companionFor(book, requirements.exposure, top?.mesh),
-      notes,
+      notes: notesOn(lifecycle, noKubernetesId, issues.length > 0, !top),
     };
   };
+}
+
+/** The top pick as the recommendation, with its confidence and summary. */
+function recommend(
+  top: CandidateResult,
+  ranking: CandidateResult[],
+  s: Situation,
+  experimental: boolean,
+  noKubernetesId: boolean,
+): Recommendation {
+  return {
+    mesh: top.mesh,
+    name: top.name,
+    adoption: top.adoption,
+    score: top.score,
+    confidence: confidenceOf(
+      top,
+      ranking[1]?.heldBack ? undefined : ranking[1],
+      experimental,
+      noKubernetesId,
+      s.budgetMs,
+    ),
+    summary: summarize(top, ranking, s),
+  };
+}
+
+/** Why an entity is not evaluated, or undefined when it is. */
+function skipReason(
+  entity: Entity,
+  excluded: boolean,
+): { status: EvaluationStatus; note: string } | undefined {
+  if (!isService(entity))
+    return {
+      status: 'not-applicable',
+      note: 'Only Components of type service are evaluated.',
+    };
+  if (excluded)
+    return {
+      status: 'excluded',
+      note: 'Opted out with mesh-advisor.io/exclude: "true".',
+    };
+  return undefined;
+}
+
+/** Every candidate scored and explained, best first; `scores` and `breakdowns` by mesh index (-1: blocked). */
+function rank(s: Situation, ckb: CompiledKnowledgeBase, book: ReasonBook) {
+  const breakdowns = ckb.meshes.map(m => scoreBreakdown(m, s, ckb));
+  const ranking: CandidateResult[] = ckb.meshes.map(m =>
+    explainCandidate(
+      m,
+      book,
+      s,
+      ckb,
+      blockedBy(m, s, ckb),
+      breakdowns[m.index],
+      totalScore(breakdowns[m.index], s),
+    ),
+  );
+  const scores = ranking.map(c => (c.blocked ? -1 : c.score));
+  holdBack(ranking, scores, s, ckb, book);
+  rankInPlace(ranking);
+  return { ranking, scores, breakdowns };
+}
+
+/** A second mesh waits behind the installed mesh while one of its modes fits. */
+function holdBack(
+  ranking: CandidateResult[],
+  scores: readonly number[],
+  s: Situation,
+  ckb: CompiledKnowledgeBase,
+  book: ReasonBook,
+) {
+  const eligible = eligibleMask(scores, s, ckb);
+  for (const c of ranking) {
+    if (c.blocked || eligible & (1 << MESH_IDS.indexOf(c.mesh))) continue;
+    c.heldBack = true;
+    c.reasons.push(book.meshes[MESH_IDS.indexOf(c.mesh)].heldBack!);
+  }
+}
+
+/** The notes on what the advice assumes or lacks. */
+function notesOn(
+  lifecycle: string | undefined,
+  noKubernetesId: boolean,
+  hasIssues: boolean,
+  nothingFits: boolean,
+): string[] {
+  const notes: string[] = [];
+  if (lifecycle === 'experimental')
+    notes.push(
+      'Experimental lifecycle: requirements may still move, so confidence is lowered.',
+    );
+  if (lifecycle === 'deprecated')
+    notes.push(
+      'Deprecated lifecycle: operational effort counts for more against each mesh.',
+    );
+  if (noKubernetesId)
+    notes.push(
+      `No ${KUBERNETES_ID} annotation: the advice assumes the service runs on Kubernetes.`,
+    );
+  if (hasIssues)
+    notes.push(
+      'Annotations have problems: the ranking uses only the valid values, and there is no recommendation until they are fixed.',
+    );
+  if (nothingFits)
+    notes.push(
+      'No candidate meets every hard requirement; see what would change it.',
+    );
+  return notes;
 }
 
 /**

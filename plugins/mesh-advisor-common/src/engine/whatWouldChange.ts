@@ -8,15 +8,14 @@ import {
 } from './constraints';
 import {
   ADD,
-  type Answer,
   BUDGET,
   CAPACITY,
   CNI,
   CURRENT_MESH,
-  KINDS,
   REMOVE,
   describeChange,
 } from './describeChange';
+import { FlipList } from './flipList';
 import { bitIndex, lowestBit, withoutLowestBit } from './bits';
 import {
   partsBeforeOperations,
@@ -33,7 +32,6 @@ import { absorbedComplexity } from './tables';
 import type { Situation } from './situation';
 import type { Flip, ScoreBreakdown } from './types';
 
-const MAX_FLIPS = 5;
 const UNASKED = -2;
 
 /**
@@ -79,9 +77,7 @@ export class WhatWouldChange {
   private readonly points: Float64Array;
   /** the memo of additions (see askAdditions) */
   private readonly added: number[];
-  private answers: Answer[] = [];
-  /** by kind, one bit per new top pick answered */
-  private readonly seen: Int32Array;
+  private readonly flips = new FlipList();
 
   constructor(private readonly ckb: CompiledKnowledgeBase) {
     const n = ckb.meshes.length;
@@ -89,7 +85,6 @@ export class WhatWouldChange {
     this.beforePlatform = new Float64Array(n);
     this.points = new Float64Array(n);
     this.added = new Array(n * 8);
-    this.seen = new Int32Array(KINDS.length);
   }
 
   /** The flips for a service in `s` whose top pick is `currentTop` (-1: none). */
@@ -104,10 +99,7 @@ export class WhatWouldChange {
     this.currentTop = currentTop;
     this.scores = scores;
     this.breakdowns = breakdowns;
-    // Answers first, as (kind, new top, what was changed); sentences only
-    // for the ones kept.
-    this.answers = [];
-    this.seen.fill(0);
+    this.flips.reset(currentTop);
     for (const m of this.ckb.meshes) {
       this.before[m.index] = partsBeforeOperations(breakdowns[m.index]);
       this.beforePlatform[m.index] = sumBeforePlatform(
@@ -122,29 +114,7 @@ export class WhatWouldChange {
     this.askAdditions();
     this.askCni();
     this.askCurrentMesh();
-    return kept(this.answers).map(a => describeChange(a, s, this.ckb));
-  }
-
-  /** Notes an answer when it is a new one of its kind. */
-  private note(kind: number, top: number, change: number | string) {
-    if (top === this.currentTop || top < 0) return;
-    const key = 1 << top;
-    if (this.seen[kind] & key) return;
-    this.seen[kind] |= key;
-    this.answers.push({ kind, top, change });
-  }
-
-  /**
-   * Whether asking more of a kind can add to the list: past the list's
-   * length it only needs its first answer, and once every candidate it can
-   * make the top pick (`reachable`) has been answered, the rest are repeats.
-   */
-  private enough(kind: number, reachable: number): boolean {
-    const seen = this.seen[kind];
-    return (
-      (this.answers.length >= MAX_FLIPS && seen !== 0) ||
-      (seen & reachable) === reachable
-    );
+    return this.flips.kept().map(a => describeChange(a, s, this.ckb));
   }
 
   private askRemovals() {
@@ -159,7 +129,7 @@ export class WhatWouldChange {
       if (asked & twin) continue;
       asked |= twin;
       v.req = s.req & ~bit;
-      this.note(REMOVE, this.topAfterCapabilityChange(bit, false), i);
+      this.flips.note(REMOVE, this.topAfterCapabilityChange(bit, false), i);
     }
     v.req = s.req;
   }
@@ -181,7 +151,7 @@ export class WhatWouldChange {
                 before[m.index],
                 absorbs,
               );
-      this.note(CAPACITY, coherentTop(points, s, ckb), capacity);
+      this.flips.note(CAPACITY, coherentTop(points, s, ckb), capacity);
     }
   }
 
@@ -189,13 +159,13 @@ export class WhatWouldChange {
     const { s, v, ckb, currentTop } = this;
     if (s.budgetMs !== Infinity) {
       v.budgetMs = Infinity;
-      this.note(BUDGET, topCandidate(v, ckb, this.points), Infinity);
+      this.flips.note(BUDGET, topCandidate(v, ckb, this.points), Infinity);
     } else if (currentTop >= 0) {
       // A budget the current pick cannot meet even at the low end of its range.
       const budget = budgetBelow(p99LowPerHop(ckb.meshes[currentTop], s, ckb));
       if (budget > 0) {
         v.budgetMs = budget;
-        this.note(BUDGET, topCandidate(v, ckb, this.points), budget);
+        this.flips.note(BUDGET, topCandidate(v, ckb, this.points), budget);
       }
     }
     v.budgetMs = s.budgetMs;
@@ -227,7 +197,7 @@ export class WhatWouldChange {
     let promotionsAsked = 0; // a preference made a requirement
     for (
       let i = 0;
-      i < CAPABILITIES.length && !this.enough(ADD, addable);
+      i < CAPABILITIES.length && !this.flips.enough(ADD, addable);
       i++
     ) {
       const bit = 1 << i;
@@ -251,7 +221,7 @@ export class WhatWouldChange {
       else additionsAsked |= twin;
       v.req = s.req | bit;
       v.pref = s.pref & ~bit;
-      this.note(ADD, this.topAfterCapabilityChange(bit, !promoted), i);
+      this.flips.note(ADD, this.topAfterCapabilityChange(bit, !promoted), i);
     }
     v.req = s.req;
     v.pref = s.pref;
@@ -324,7 +294,7 @@ export class WhatWouldChange {
         else p = scoreFromPlatform(c, v, ckb, beforePlatform[c.index]);
         points[c.index] = p;
       }
-      this.note(CNI, coherentTop(points, v, ckb), m.requiresCni);
+      this.flips.note(CNI, coherentTop(points, v, ckb), m.requiresCni);
     }
     v.cni = s.cni;
   }
@@ -340,7 +310,7 @@ export class WhatWouldChange {
       )
         unblocked |= 1 << m.index;
     for (const m of ckb.meshes) {
-      if (m.id === s.currentMesh || this.enough(CURRENT_MESH, unblocked))
+      if (m.id === s.currentMesh || this.flips.enough(CURRENT_MESH, unblocked))
         continue;
       v.currentMesh = m.id;
       for (const c of ckb.meshes)
@@ -348,30 +318,8 @@ export class WhatWouldChange {
           scores[c.index] < 0
             ? -1
             : scoreWithCurrentMesh(c, v, ckb, beforePlatform[c.index]);
-      this.note(CURRENT_MESH, coherentTop(points, v, ckb), m.id);
+      this.flips.note(CURRENT_MESH, coherentTop(points, v, ckb), m.id);
     }
     v.currentMesh = s.currentMesh;
   }
-}
-
-/**
- * The answers the list keeps, in the order asked: the first of each kind,
- * then the others in order, up to MAX_FLIPS.
- */
-function kept(answers: Answer[]): Answer[] {
-  if (answers.length <= MAX_FLIPS) return answers;
-  const first = answers.map(
-    (a, i) => answers.findIndex(b => b.kind === a.kind) === i,
-  );
-  const keep = answers.map(() => false);
-  let room = MAX_FLIPS;
-  for (const wanted of [true, false]) {
-    for (let i = 0; i < answers.length && room > 0; i++) {
-      if (first[i] === wanted) {
-        keep[i] = true;
-        room--;
-      }
-    }
-  }
-  return answers.filter((_, i) => keep[i]);
 }
