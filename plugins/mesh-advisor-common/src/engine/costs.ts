@@ -2,6 +2,8 @@ import { CompiledKnowledgeBase, CompiledMesh } from '../knowledgeBase/compile';
 import { agentPaid, needsL7Proxy, p99PerHop } from './constraints';
 import { cpuPer1k, serviceMemoryMiB } from './resources';
 import type { Situation } from './situation';
+import type { KnowledgeBase } from '../knowledgeBase/schema';
+import { sourceRefs } from './sourceRefs';
 import type { FigureInfo, FigureRange, OverheadEstimate } from './types';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -146,4 +148,84 @@ export function estimateOverhead(
     note: overheadNote(m, s, l7, ckb),
     figures: facts.figures,
   };
+}
+
+type FigureFacts = {
+  value: number | null;
+  unit: string;
+  basis?: 'measured' | 'estimated';
+  low?: number;
+  high?: number;
+  method?: string;
+  sources: string[];
+};
+
+function figureInfo(
+  kb: KnowledgeBase,
+  factId: string,
+  f: FigureFacts | undefined,
+): FigureInfo[] {
+  if (!f || f.value === null) return [];
+  return [
+    Object.freeze({
+      factId,
+      basis: f.basis ?? 'measured',
+      value: f.value,
+      low: f.low ?? f.value,
+      high: f.high ?? f.value,
+      unit: f.unit,
+      method: f.method ?? f.unit,
+      sources: sourceRefs(kb, f.sources),
+    }),
+  ];
+}
+
+/** The figures behind a candidate's estimate on its L4 path and with its waypoint. */
+export function pathFactsOf(
+  m: CompiledMesh,
+  kb: KnowledgeBase,
+): [PathFacts, PathFacts] {
+  const o = kb.meshes[m.id]?.overhead;
+  const id = (key: string) => `mesh.${m.id}.overhead.${key}`;
+  const l4 = o
+    ? [
+        ...figureInfo(kb, id('memoryMiB'), o.memoryMiB),
+        ...figureInfo(kb, id('cpuVcpuPer1kRps'), o.cpuVcpuPer1kRps),
+        ...figureInfo(kb, id('p50Ms'), o.p50Ms),
+        ...figureInfo(kb, id('p99Ms'), o.p99Ms),
+      ]
+    : [];
+  const l7 = o?.l7Proxy
+    ? [
+        ...figureInfo(kb, id('memoryMiB'), o.memoryMiB),
+        ...figureInfo(kb, id('cpuVcpuPer1kRps'), o.cpuVcpuPer1kRps),
+        ...figureInfo(kb, id('l7Proxy.memoryMiB'), o.l7Proxy.memoryMiB),
+        ...figureInfo(
+          kb,
+          id('l7Proxy.cpuVcpuPer1kRps'),
+          o.l7Proxy.cpuVcpuPer1kRps,
+        ),
+        ...figureInfo(kb, id('l7Proxy.p50Ms'), o.l7Proxy.p50Ms),
+        ...figureInfo(kb, id('l7Proxy.p99Ms'), o.l7Proxy.p99Ms),
+      ]
+    : l4;
+  const facts = (figures: FigureInfo[], p99: FigureFacts | undefined) =>
+    Object.freeze({
+      figures: Object.freeze(figures) as FigureInfo[],
+      p99Range:
+        p99 === undefined || p99.value === null
+          ? null
+          : Object.freeze({
+              low: Math.round((p99.low ?? p99.value) * 100) / 100,
+              high: Math.round((p99.high ?? p99.value) * 100) / 100,
+            }),
+      p99Basis:
+        p99 === undefined || p99.value === null
+          ? null
+          : p99.basis ?? 'measured',
+    });
+  return [
+    facts(l4, o?.p99Ms),
+    facts(l7, o?.l7Proxy ? o.l7Proxy.p99Ms : o?.p99Ms),
+  ];
 }

@@ -16,13 +16,9 @@ import {
 import { lowestBitIndex, withoutLowestBit } from './bits';
 import { estimateOverhead } from './costs';
 import { formatNumber } from './format';
-import {
-  MeshPage,
-  ReasonBook,
-  operationsKey,
-  overheadKey,
-  reason,
-} from './reasonBook';
+import type { MeshPage } from './meshPage';
+import { ReasonBook, operationsKey, overheadKey } from './reasonBook';
+import { reason } from './sourceRefs';
 import { declaresNothing } from './scoring';
 import type { Situation } from './situation';
 import type {
