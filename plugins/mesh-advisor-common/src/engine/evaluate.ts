@@ -13,12 +13,8 @@ import {
 } from '../platform';
 import { assertFitsSet } from './bits';
 import { blockedBy } from './constraints';
-import {
-  companionFor,
-  confidenceOf,
-  explainCandidate,
-  summarize,
-} from './explain';
+import { explainCandidate } from './explain';
+import { companionFor, confidenceOf, summarize } from './recommendation';
 import { ReasonBook, writeReasonBook } from './reasonBook';
 import { eligibleMask, scoreBreakdown, totalScore } from './scoring';
 import { Situation, buildSituation, platformSituation } from './situation';

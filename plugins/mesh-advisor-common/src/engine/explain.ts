@@ -3,9 +3,8 @@ import {
   CompiledMesh,
   capabilitiesOf,
   capabilityList,
-  popcount,
 } from '../knowledgeBase/compile';
-import { CAPABILITIES, type Capability, type MeshId } from '../vocabulary';
+import { CAPABILITIES, type Capability } from '../vocabulary';
 import {
   BLOCKED_CAPABILITY,
   BLOCKED_LATENCY,
@@ -15,7 +14,7 @@ import {
 } from './constraints';
 import { lowestBitIndex, withoutLowestBit } from './bits';
 import { estimateOverhead } from './costs';
-import { formatNumber } from './format';
+import { formatMs, formatNumber, requiredList } from './format';
 import type { MeshPage } from './meshPage';
 import { ReasonBook, operationsKey, overheadKey } from './reasonBook';
 import { reason } from './sourceRefs';
@@ -24,28 +23,13 @@ import type { Situation } from './situation';
 import type {
   Blocker,
   CandidateResult,
-  Companion,
-  Confidence,
   OverheadEstimate,
   Reason,
   ScoreBreakdown,
 } from './types';
 
-const fmtMs = (v: number) => `${formatNumber(v, 2)} ms`;
-
 // Most services rely on no immature or beta feature: one shared, frozen empty list.
 const NONE = Object.freeze([]) as unknown as Capability[];
-
-// Every candidate's explanation and the summary name the same requirements.
-let lastRequired = -1;
-let lastList = '';
-function requiredList(req: number): string {
-  if (req !== lastRequired) {
-    lastRequired = req;
-    lastList = capabilityList(req);
-  }
-  return lastList;
-}
 
 /** Each set bit's entry of a per-capability table, in vocabulary order. */
 function pick<T>(mask: number, table: (T | undefined)[], out: T[]) {
@@ -69,9 +53,9 @@ function explainBlockers(
     const waypoint = needsL7Proxy(m, s, ckb);
     out.push({
       kind: 'latency-budget',
-      message: `Adds at least ${fmtMs(low)} p99 per hop${
+      message: `Adds at least ${formatMs(low)} p99 per hop${
         waypoint ? ' (with the waypoint its L7 needs)' : ''
-      } — the low end of its range — over the ${fmtMs(s.budgetMs)} budget.`,
+      } — the low end of its range — over the ${formatMs(s.budgetMs)} budget.`,
       factId: `mesh.${m.id}.overhead.${waypoint ? 'l7Proxy.p99Ms' : 'p99Ms'}`,
       sources: waypoint ? page.p99WithWaypointSources : page.p99Sources,
     });
@@ -178,9 +162,9 @@ function budgetCaveat(
   const waypoint = o.needsL7Proxy;
   return reason(
     page.factIds.p99,
-    `The ${fmtMs(s.budgetMs)} budget falls inside its ${
+    `The ${formatMs(s.budgetMs)} budget falls inside its ${
       o.p99Basis ?? 'measured'
-    } p99 per hop of ${formatNumber(range.low, 2)}–${fmtMs(range.high)}${
+    } p99 per hop of ${formatNumber(range.low, 2)}–${formatMs(range.high)}${
       waypoint ? ' (with the waypoint)' : ''
     }: it may not hold, so load-test before relying on it. ${
       page.p99Method[waypoint ? 1 : 0]
@@ -201,14 +185,14 @@ function overheadReason(
   if (hit) return hit;
   const chain =
     s.depth > 1
-      ? ` (${fmtMs(o.p99ChainMs!)} along its ${
+      ? ` (${formatMs(o.p99ChainMs!)} along its ${
           s.depth
         }-hop call chain: the hops' median plus one hop's tail)`
       : '';
   const range = o.p99PerHopRange;
   const estimate =
     o.p99Basis === 'estimated' && range && range.low !== range.high
-      ? `, estimated at ${formatNumber(range.low, 2)}–${fmtMs(range.high)}`
+      ? `, estimated at ${formatNumber(range.low, 2)}–${formatMs(range.high)}`
       : '';
   const mem =
     o.memoryMiB === null
@@ -218,7 +202,7 @@ function overheadReason(
         }`;
   const made = reason(
     page.factIds.p99,
-    `Adds about ${fmtMs(
+    `Adds about ${formatMs(
       o.p99PerHopMs!,
     )} p99 per hop${estimate}${chain} and ${mem}.`,
     o.p99PerHopMs! <= 0.5 ? 'for' : 'neutral',
@@ -269,111 +253,4 @@ export function explainCandidate(
   };
   candidate.reasons = reasonsFor(m, page, book, s, ckb, candidate);
   return candidate;
-}
-
-const CONFIDENCE_LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
-
-/**
- * Confidence from the margin over the runner-up, lowered by unverified
- * facts, by a hard requirement met only partly or by an alpha or
- * experimental feature, by a second mesh, by a latency budget inside the
- * pick's range, and by experimental services.
- */
-export function confidenceOf(
-  top: CandidateResult,
-  runnerUp: CandidateResult | undefined,
-  experimental: boolean,
-  noKubernetesId: boolean,
-  budgetMs = Infinity,
-): Confidence {
-  const margin =
-    runnerUp && !runnerUp.blocked ? top.score - runnerUp.score : 100;
-  let level = 0;
-  if (margin >= 10) level = 2;
-  else if (margin >= 4) level = 1;
-  if (top.unverified.length) level--;
-  if (top.partial.length || top.immature.length) level--;
-  if (top.adoption === 'second-mesh') level--;
-  // the budget falls inside the pick's latency range: it may not hold
-  const range = top.overhead.p99PerHopRange;
-  if (range && budgetMs < range.high) level--;
-  if (experimental) level--;
-  if (noKubernetesId && top.mesh !== 'none') level--;
-  return CONFIDENCE_LEVELS[Math.max(0, level)];
-}
-
-/** The platform's requirement counts for meshes, not for no mesh. */
-const ckbPlatformBit = (c: CandidateResult) => (c.mesh === 'none' ? 0 : -1);
-
-/** The one-sentence why. */
-export function summarize(
-  top: CandidateResult,
-  ranking: CandidateResult[],
-  s: Situation,
-): string {
-  let runnerUp: CandidateResult | undefined;
-  let heldBack: CandidateResult | undefined;
-  let anyBlocked = false;
-  for (const c of ranking) {
-    if (c === top) continue;
-    if (c.blocked) anyBlocked = true;
-    else if (c.heldBack) heldBack ??= c;
-    else runnerUp ??= c;
-  }
-  let tail = '';
-  if (runnerUp) tail = `; next is ${runnerUp.name} at ${runnerUp.score}`;
-  else if (anyBlocked && !heldBack)
-    tail = '; every other candidate has a hard blocker';
-  if (heldBack && heldBack.score > top.score)
-    tail += `; ${heldBack.name} scores ${heldBack.score} for this service alone, but would be a second mesh beside the installed one`;
-  if (top.mesh === 'none') {
-    return s.req
-      ? `No mesh: what it requires (${requiredList(
-          s.req,
-        )}) needs no mesh, and a mesh would only add cost${tail}.`
-      : `No mesh: nothing this service requires needs one, so it adds no latency, memory or operations${tail}.`;
-  }
-  const count = popcount(s.req);
-  const shortfalls: string[] = [];
-  if (top.partial.length)
-    shortfalls.push(`${top.partial.join(', ')} only partly`);
-  if (top.unverified.length)
-    shortfalls.push(`${top.unverified.join(', ')} unverified`);
-  if (top.immature.length)
-    shortfalls.push(
-      `${top.immature.join(', ')} through an alpha or experimental feature`,
-    );
-  let what = 'covers its preferences';
-  if (count && !shortfalls.length)
-    what = `meets all ${count} hard requirement${
-      count === 1 ? '' : 's'
-    } (${requiredList(s.req)})`;
-  else if (count || shortfalls.length)
-    what = `is the best fit for its hard requirements (${requiredList(
-      s.req | (s.platformReq & ckbPlatformBit(top)),
-    )})`;
-  const caveats = shortfalls.length ? ` — ${shortfalls.join('; ')} —` : '';
-  const o = top.overhead;
-  let cost = '';
-  if (o.p99PerHopMs !== null && o.p99Basis === 'estimated' && o.p99PerHopRange)
-    cost = ` at an estimated ${formatNumber(o.p99PerHopRange.low, 2)}–${fmtMs(
-      o.p99PerHopRange.high,
-    )} p99 per hop`;
-  else if (o.p99PerHopMs !== null)
-    cost = ` at ~${fmtMs(o.p99PerHopMs)} p99 per hop`;
-  let change = '';
-  if (top.adoption === 'mode-change')
-    change = ' — a mode change within the installed mesh, not a new mesh —';
-  else if (top.adoption === 'second-mesh')
-    change = ' — a second mesh, as the installed one has a hard blocker —';
-  return `${top.name}${change} ${what}${cost}${caveats} and scores ${top.score}/100${tail}.`;
-}
-
-export function companionFor(
-  book: ReasonBook,
-  exposure: string,
-  top: MeshId | undefined,
-): Companion | null {
-  if (exposure !== 'edge' || !book.companion) return null;
-  return top === 'linkerd' ? book.companion.linkerd : book.companion.other;
 }

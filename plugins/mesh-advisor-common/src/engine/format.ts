@@ -1,3 +1,5 @@
+import { capabilityList } from '../knowledgeBase/compile';
+
 /**
  * `String(Math.round(v * 10 ** digits) / 10 ** digits)`, without the
  * floating-point printing: the explanation prints several rounded figures
@@ -17,4 +19,18 @@ export function formatNumber(v: number, digits: number): string {
   while (text.charCodeAt(end - 1) === 48 /* 0 */) end--;
   if (end !== text.length) text = text.slice(0, end);
   return `${whole}.${text}`;
+}
+
+/** Milliseconds as the explanations print them: two decimals at most. */
+export const formatMs = (v: number) => `${formatNumber(v, 2)} ms`;
+
+// Every candidate's explanation and the summary name the same requirements.
+let lastRequired = -1;
+let lastList = '';
+export function requiredList(req: number): string {
+  if (req !== lastRequired) {
+    lastRequired = req;
+    lastList = capabilityList(req);
+  }
+  return lastList;
 }
