@@ -59,9 +59,24 @@ export function useOverviewUrlState() {
     [setParams],
   );
 
+  const hiddenColumns = useMemo(
+    () => (params.get('hide') ?? '').split(',').filter(Boolean),
+    [params],
+  );
+
   return {
     filters,
     pageSize,
+    /** columns of the services table the user hid */
+    hiddenColumns,
+    setHiddenColumns: useCallback(
+      (keys: string[]) =>
+        update(next => {
+          if (keys.length) next.set('hide', keys.join(','));
+          else next.delete('hide');
+        }),
+      [update],
+    ),
     cursor: cursors[cursors.length - 1] as string | undefined,
     pageIndex: cursors.length,
     hasPrevious: cursors.length > 0,

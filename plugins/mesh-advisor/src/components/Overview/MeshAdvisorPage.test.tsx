@@ -335,6 +335,33 @@ describe('MeshAdvisorPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('hides and shows columns, and keeps the choice in the URL', async () => {
+    const api = makeApi();
+    const user = userEvent.setup();
+    await renderWithApis(<MeshAdvisorPage />, {
+      api,
+      routeEntries: ['/?hide=evaluated'],
+    });
+    await screen.findByText(/^1–50 of 120$/);
+    // (hidden: true — the open menu hides the page from the accessibility tree)
+    const header = (name: string) =>
+      screen.queryByRole('columnheader', {
+        name: new RegExp(`^${name}`),
+        hidden: true,
+      });
+    expect(header('Evaluated')).toBeNull();
+    expect(header('Owner')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('menuitemcheckbox', { name: 'Owner' }));
+    await waitFor(() => expect(header('Owner')).toBeNull());
+    await user.click(
+      screen.getByRole('menuitemcheckbox', { name: 'Evaluated' }),
+    );
+    await waitFor(() => expect(header('Evaluated')).toBeInTheDocument());
+    // rows follow their header: owner cells are gone too
+    expect(screen.queryByText('team-a')).not.toBeInTheDocument();
+  });
+
   it('offers to clear the filters when nothing matches', async () => {
     const api = makeApi();
     const user = userEvent.setup();

@@ -22,78 +22,106 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** One service of the overview table. */
-export function ServiceRow(props: { row: EvaluationRow; meshTabLink: string }) {
-  const { row: r, meshTabLink } = props;
+export function ServiceRow(props: {
+  row: EvaluationRow;
+  meshTabLink: string;
+  /** columns the user hid */
+  hidden?: string[];
+}) {
+  const { row: r, meshTabLink, hidden = [] } = props;
+  const show = (key: string) => !hidden.includes(key);
   const classes = useStyles();
   const differs =
     r.decision?.status === 'accepted' &&
     r.decision.chosen !== r.recommendedMesh;
   return (
     <TableRow hover>
-      <TableCell>
-        {/* the name, which the column sorts by; the title beneath when it differs */}
-        <Link to={meshTabLink}>{r.name}</Link>
-        {r.title && r.title !== r.name && (
-          <Typography variant="caption" color="textSecondary" component="div">
-            {r.title}
-          </Typography>
-        )}
-      </TableCell>
-      <TableCell>{shortRef(r.owner)}</TableCell>
-      <TableCell>{shortRef(r.system)}</TableCell>
-      <TableCell>
-        {r.recommendedMesh ? (
-          // one line: rows stay short, the table has room for it
-          <Box display="flex" alignItems="center" flexWrap="nowrap">
-            <Box mr={0.5}>
-              <MeshChip mesh={r.recommendedMesh} />
+      {show('service') && (
+        <TableCell data-col="service">
+          {/* the name, which the column sorts by; the title beneath when it differs */}
+          <Link to={meshTabLink}>{r.name}</Link>
+          {r.title && r.title !== r.name && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              {r.title}
+            </Typography>
+          )}
+        </TableCell>
+      )}
+      {show('owner') && (
+        <TableCell data-col="owner">{shortRef(r.owner)}</TableCell>
+      )}
+      {show('system') && (
+        <TableCell data-col="system">{shortRef(r.system)}</TableCell>
+      )}
+      {show('recommendation') && (
+        <TableCell data-col="recommendation">
+          {r.recommendedMesh ? (
+            // one line: rows stay short, the table has room for it
+            <Box display="flex" alignItems="center" flexWrap="nowrap">
+              <Box mr={0.5}>
+                <MeshChip mesh={r.recommendedMesh} />
+              </Box>
+              {r.confidence && <ConfidenceChip confidence={r.confidence} />}
             </Box>
-            {r.confidence && <ConfidenceChip confidence={r.confidence} />}
-          </Box>
-        ) : (
-          '—'
-        )}
-      </TableCell>
-      <TableCell align="right">{r.score ?? '—'}</TableCell>
-      <TableCell>
-        <EvaluationStatusChip status={r.status} />
-        {r.issueCount > 0 && (
-          <Typography variant="caption" className={classes.bad} component="div">
-            {r.issueCount} issue{r.issueCount === 1 ? '' : 's'}
-          </Typography>
-        )}
-      </TableCell>
-      <TableCell>
-        {r.decision ? (
-          <Box display="flex" alignItems="center" flexWrap="wrap">
-            <Box mr={0.5}>
-              <DecisionStatusChip status={r.decision.status} />
+          ) : (
+            '—'
+          )}
+        </TableCell>
+      )}
+      {show('score') && (
+        <TableCell data-col="score" align="right">
+          {r.score ?? '—'}
+        </TableCell>
+      )}
+      {show('status') && (
+        <TableCell data-col="status">
+          <EvaluationStatusChip status={r.status} />
+          {r.issueCount > 0 && (
+            <Typography
+              variant="caption"
+              className={classes.bad}
+              component="div"
+            >
+              {r.issueCount} issue{r.issueCount === 1 ? '' : 's'}
+            </Typography>
+          )}
+        </TableCell>
+      )}
+      {show('decision') && (
+        <TableCell data-col="decision">
+          {r.decision ? (
+            <Box display="flex" alignItems="center" flexWrap="wrap">
+              <Box mr={0.5}>
+                <DecisionStatusChip status={r.decision.status} />
+              </Box>
+              <MeshChip mesh={r.decision.chosen} />
+              {differs && (
+                <Typography
+                  variant="caption"
+                  className={classes.bad}
+                  component="div"
+                >
+                  differs
+                </Typography>
+              )}
             </Box>
-            <MeshChip mesh={r.decision.chosen} />
-            {differs && (
-              <Typography
-                variant="caption"
-                className={classes.bad}
-                component="div"
-              >
-                differs
-              </Typography>
-            )}
-          </Box>
-        ) : (
-          <Typography variant="body2" color="textSecondary">
-            none
-          </Typography>
-        )}
-      </TableCell>
-      <TableCell>
-        <RelativeTime iso={r.evaluatedAt} />
-        {r.stale && (
-          <Box ml={0.5} component="span">
-            <Chip size="small" label="stale" variant="outlined" />
-          </Box>
-        )}
-      </TableCell>
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              none
+            </Typography>
+          )}
+        </TableCell>
+      )}
+      {show('evaluated') && (
+        <TableCell data-col="evaluated">
+          <RelativeTime iso={r.evaluatedAt} />
+          {r.stale && (
+            <Box ml={0.5} component="span">
+              <Chip size="small" label="stale" variant="outlined" />
+            </Box>
+          )}
+        </TableCell>
+      )}
     </TableRow>
   );
 }

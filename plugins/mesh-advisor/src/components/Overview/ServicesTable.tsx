@@ -16,25 +16,32 @@ import { useEvaluations } from '../../hooks/useEvaluations';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
 import { OverviewUrlState, PAGE_SIZES } from '../../hooks/useOverviewUrlState';
 import { ErrorWithRetry, PageControls } from '../shared';
+import { ColumnsMenu } from './ColumnsMenu';
 import { ExportCsvButton } from './ExportCsvButton';
 import { ServiceRow } from './ServiceRow';
 import { ServicesFilters } from './ServicesFilters';
 
 const COLUMNS: {
+  key: string;
   label: string;
   sort?: EvaluationSortField;
   align?: 'right';
 }[] = [
   // the entity name is shown as the link, so sorting by name sorts what is seen
-  { label: 'Service', sort: 'name' },
-  { label: 'Owner', sort: 'owner' },
-  { label: 'System', sort: 'system' },
-  { label: 'Recommendation', sort: 'mesh' },
-  { label: 'Score', sort: 'score', align: 'right' },
-  { label: 'Status', sort: 'status' },
-  { label: 'Decision' },
-  { label: 'Evaluated', sort: 'evaluatedAt' },
+  { key: 'service', label: 'Service', sort: 'name' },
+  { key: 'owner', label: 'Owner', sort: 'owner' },
+  { key: 'system', label: 'System', sort: 'system' },
+  { key: 'recommendation', label: 'Recommendation', sort: 'mesh' },
+  { key: 'score', label: 'Score', sort: 'score', align: 'right' },
+  { key: 'status', label: 'Status', sort: 'status' },
+  { key: 'decision', label: 'Decision' },
+  { key: 'evaluated', label: 'Evaluated', sort: 'evaluatedAt' },
 ];
+
+/** Columns a user may hide: all but the service and its recommendation. */
+export const HIDEABLE_COLUMNS = COLUMNS.filter(
+  c => c.key !== 'service' && c.key !== 'recommendation',
+);
 
 const useStyles = makeStyles(theme => ({
   // The theme lets table text break anywhere ("Sc|ore", "integration|s-team"):
@@ -46,7 +53,7 @@ const useStyles = makeStyles(theme => ({
     // On a phone the service and its recommendation must fit: owner,
     // system, score and evaluated give way (the Mesh tab has them all).
     [theme.breakpoints.down('xs')]: {
-      '& th:nth-child(2), & td:nth-child(2), & th:nth-child(3), & td:nth-child(3), & th:nth-child(5), & td:nth-child(5), & th:nth-child(8), & td:nth-child(8)':
+      '& [data-col=owner], & [data-col=system], & [data-col=score], & [data-col=evaluated]':
         { display: 'none' },
     },
   },
@@ -77,7 +84,12 @@ export function ServicesTable(props: { state: OverviewUrlState }) {
     <Box>
       <Box display="flex" justifyContent="space-between" flexWrap="wrap">
         <ServicesFilters filters={filters} onChange={state.changeFilters} />
-        <Box mb={1}>
+        <Box mb={1} display="flex" alignItems="flex-start">
+          <ColumnsMenu
+            columns={HIDEABLE_COLUMNS}
+            hidden={state.hiddenColumns}
+            onChange={state.setHiddenColumns}
+          />
           <ExportCsvButton query={{ ...list.query, sort, order }} />
         </Box>
       </Box>
@@ -103,9 +115,13 @@ export function ServicesTable(props: { state: OverviewUrlState }) {
             <Table size="small" aria-label="Services" className={classes.table}>
               <TableHead>
                 <TableRow>
-                  {COLUMNS.map(c => (
+                  {/* hidden columns are not rendered (Columns menu, in the URL) */}
+                  {COLUMNS.filter(
+                    c => !state.hiddenColumns.includes(c.key),
+                  ).map(c => (
                     <TableCell
-                      key={c.label}
+                      key={c.key}
+                      data-col={c.key}
                       align={c.align}
                       sortDirection={sort === c.sort ? order : false}
                     >
@@ -138,6 +154,7 @@ export function ServicesTable(props: { state: OverviewUrlState }) {
                     key={row.entityRef}
                     row={row}
                     meshTabLink={meshTabLink(row.entityRef)}
+                    hidden={state.hiddenColumns}
                   />
                 ))}
               </TableBody>
