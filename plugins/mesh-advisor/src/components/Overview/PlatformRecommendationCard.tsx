@@ -13,6 +13,15 @@ import { memory } from '../MeshTab/formatFigures';
 import { shortRef } from '../../lib/refs';
 import { ConfidenceChip, MeshChip } from '../shared';
 
+/** What choosing a candidate means for the platform as it runs today. */
+const CHANGE_LABEL: Record<string, string> = {
+  keep: 'Installed: keep',
+  adopt: 'First mesh',
+  'mode-change': 'Mode change (same mesh)',
+  migrate: 'Second mesh or migration',
+  remove: 'Remove the mesh',
+};
+
 /** How many unsatisfied services to list before "and N more". */
 const SHOWN_UNSATISFIED = 20;
 
@@ -43,7 +52,7 @@ export function PlatformRecommendationCard(props: {
     <InfoCard
       titleTypographyProps={{ component: 'h2' }}
       title="Platform recommendation"
-      subheader={`One mesh for the ${platform.servicesConsidered} services with valid annotations (invalid and excluded ones are left out): the one that meets the most hard requirements, then satisfies the most services, then costs the least.`}
+      subheader={`One mesh for the ${platform.servicesConsidered} services with valid annotations (invalid and excluded ones are left out): the one that satisfies the most services — the installed mesh stays while it leaves at most a tenth more unsatisfied — then the best mean score, then the least added memory.`}
     >
       <Box
         display="flex"
@@ -56,13 +65,38 @@ export function PlatformRecommendationCard(props: {
         </Box>
         <ConfidenceChip confidence={rec.confidence} />
       </Box>
+      {rec.summary && (
+        <Typography variant="body2" paragraph>
+          {rec.summary}
+        </Typography>
+      )}
+      {platform.explanation && (
+        <Typography
+          variant="body2"
+          paragraph
+          data-testid="platform-explanation"
+        >
+          <strong>Why not each service's own pick: </strong>
+          {platform.explanation}
+        </Typography>
+      )}
       <Table size="small" aria-label="Platform ranking">
         <TableHead>
           <TableRow>
             <TableCell>Mesh</TableCell>
             <TableCell align="right">Services satisfied</TableCell>
-            <TableCell align="right">Requirements met</TableCell>
-            <TableCell align="right">Total memory</TableCell>
+            <TableCell>For the platform</TableCell>
+            <TableCell align="right">First choice of</TableCell>
+            <TableCell align="right">
+              <span title="Hard requirements summed over services: met · partly or only by an alpha/experimental feature · unknown · unmet">
+                Requirements met · partial · unknown · unmet
+              </span>
+            </TableCell>
+            <TableCell align="right">
+              <span title="Memory the platform would add for the services it satisfies; what already runs (the CNI's agent, an installed control plane) is not charged">
+                Memory added
+              </span>
+            </TableCell>
             <TableCell align="right">
               <span title="The mean of its scores over the services it satisfies">
                 Mean score where it fits
@@ -77,10 +111,24 @@ export function PlatformRecommendationCard(props: {
               <TableCell align="right">
                 {c.servicesSatisfied} / {platform.servicesConsidered}
               </TableCell>
-              <TableCell align="right">{c.requirementsMet}</TableCell>
+              <TableCell>{CHANGE_LABEL[c.change] ?? c.change}</TableCell>
+              <TableCell align="right">{c.firstChoiceOf}</TableCell>
+              <TableCell align="right">
+                {c.requirementsMet} · {c.requirementsPartial} ·{' '}
+                {c.requirementsUnknown} · {c.requirementsUnmet}
+              </TableCell>
               <TableCell align="right">
                 {memory(c.totalMemoryMiB)}
                 {c.costUnknown ? ' + unknown' : ''}
+                {c.alreadyPaid.length > 0 && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                  >
+                    {c.alreadyPaid.join(' ')}
+                  </Typography>
+                )}
               </TableCell>
               <TableCell align="right">{c.meanScore}</TableCell>
             </TableRow>
