@@ -28,7 +28,8 @@ export type MeshInputsChangedPayload = {
 export function meshInputsOf(entity: Entity): string {
   const annotations = Object.entries(entity.metadata.annotations ?? {})
     .filter(([k]) => k.startsWith(ANNOTATION_PREFIX))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // keys are distinct, so comparing with < alone orders them
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   return JSON.stringify([
     entity.kind.toLowerCase(),

@@ -44,6 +44,13 @@ export function confidenceOf(
 /** The platform's requirement counts for meshes, not for no mesh. */
 const ckbPlatformBit = (c: CandidateResult) => (c.mesh === 'none' ? 0 : -1);
 
+/** "its hard requirement", "both hard requirements", "all 4 hard requirements". */
+function hardRequirements(count: number): string {
+  if (count === 1) return 'its hard requirement';
+  if (count === 2) return 'both hard requirements';
+  return `all ${count} hard requirements`;
+}
+
 /** The one-sentence why. */
 export function summarize(
   top: CandidateResult,
@@ -84,9 +91,7 @@ export function summarize(
     );
   let what = 'covers its preferences';
   if (count && !shortfalls.length)
-    what = `meets all ${count} hard requirement${
-      count === 1 ? '' : 's'
-    } (${requiredList(s.req)})`;
+    what = `meets ${hardRequirements(count)} (${requiredList(s.req)})`;
   else if (count || shortfalls.length)
     what = `is the best fit for its hard requirements (${requiredList(
       s.req | (s.platformReq & ckbPlatformBit(top)),
