@@ -84,6 +84,21 @@ export const meshAdvisorEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The actual mesh state card, on Components of type service only. The Mesh
+ * tab shows it already; enable it to have it on the overview tab too.
+ * @alpha
+ */
+export const meshAdvisorActualStateEntityCard = EntityCardBlueprint.make({
+  name: 'actual-state',
+  disabled: true,
+  params: {
+    filter: isMeshAdvisorAvailable,
+    loader: () =>
+      import('./components/ActualState').then(m => <m.EntityActualStateCard />),
+  },
+});
+
 /** Mesh Advisor for Backstage's new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'mesh-advisor',
@@ -99,5 +114,6 @@ export default createFrontendPlugin({
     meshAdvisorDecisionsPage,
     meshAdvisorEntityContent,
     meshAdvisorEntityCard,
+    meshAdvisorActualStateEntityCard,
   ],
 });

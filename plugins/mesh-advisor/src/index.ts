@@ -9,7 +9,9 @@ export {
   MeshAdvisorPage,
   EntityMeshAdvisorContent,
   EntityMeshAdvisorCard,
+  EntityMeshActualStateCard,
 } from './plugin';
+export { ActualStateCard } from './components/ActualState';
 export { isMeshAdvisorAvailable } from './isMeshAdvisorAvailable';
 export { meshAdvisorApiRef, MeshAdvisorClient } from './api';
 export type {

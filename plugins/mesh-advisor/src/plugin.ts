@@ -70,3 +70,19 @@ export const EntityMeshAdvisorCard = meshAdvisorPlugin.provide(
     },
   }),
 );
+
+/**
+ * What the service actually runs (from the clusters configured for the
+ * Kubernetes plugin) beside what is recommended and decided, with the drift
+ * state and evidence. The Mesh tab shows it; for an overview tab too.
+ * @public
+ */
+export const EntityMeshActualStateCard = meshAdvisorPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMeshActualStateCard',
+    component: {
+      lazy: () =>
+        import('./components/ActualState').then(m => m.EntityActualStateCard),
+    },
+  }),
+);

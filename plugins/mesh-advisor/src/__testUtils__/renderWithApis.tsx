@@ -1,5 +1,10 @@
 import type { ReactElement } from 'react';
 import type { Entity } from '@backstage/catalog-model';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  FetchApi,
+} from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityProvider,
@@ -20,6 +25,8 @@ export async function renderWithApis(
     api: FakeMeshAdvisorApi;
     entity?: Entity;
     permissionApi?: PermissionApi;
+    /** for the self-contained cards (actual state, scorecard); 404 by default */
+    fetchApi?: FetchApi;
     routeEntries?: string[];
   },
 ) {
@@ -33,6 +40,16 @@ export async function renderWithApis(
       apis={[
         [meshAdvisorApiRef, options.api],
         [permissionApiRef, options.permissionApi ?? fakePermissionApi()],
+        [
+          discoveryApiRef,
+          { getBaseUrl: async (id: string) => `http://backend/api/${id}` },
+        ],
+        [
+          fetchApiRef,
+          options.fetchApi ?? {
+            fetch: async () => new Response('{}', { status: 404 }),
+          },
+        ],
       ]}
     >
       {wrapped}

@@ -20,6 +20,11 @@ import type {
 export type StoredEvaluation = EvaluationResult & {
   /** when the result was computed (ISO 8601) */
   evaluatedAt?: string;
+  /**
+   * metadata.etag of the catalog entity the result was computed from (null:
+   * stored before this was recorded)
+   */
+  catalogVersion?: string | null;
   /** true when the last sweep could not read the catalog */
   stale?: boolean;
   /** true when evaluated on request rather than read from storage */

@@ -324,3 +324,48 @@ describe('MeshTab', () => {
     await waitFor(() => expect(api.calls).toEqual([]));
   });
 });
+
+describe('MeshTab: actual state (issue 14)', () => {
+  it('shows what the service actually runs below the summary, from GET …/actual', async () => {
+    const api = new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() });
+    const calls: string[] = [];
+    await renderWithApis(<MeshTab />, {
+      api,
+      entity: checkoutEntity,
+      fetchApi: {
+        fetch: async (url: RequestInfo | URL) => {
+          calls.push(String(url));
+          return new Response(
+            JSON.stringify({
+              entityRef: 'component:default/checkout',
+              mesh: 'none',
+              pods: 2,
+              meshedPods: 0,
+              meshedShare: 0,
+              podsByMesh: { none: 2 },
+              versions: [],
+              waypoints: [],
+              clusters: ['east'],
+              namespaceLabels: [],
+              stale: false,
+              drift: 'unmeshed-but-required',
+              driftReason: 'runs no mesh on any of its 2 pods',
+              recommended: 'linkerd',
+              decided: null,
+              evidence: [],
+              observedAt: '2026-11-30T12:00:00.000Z',
+            }),
+            { status: 200 },
+          );
+        },
+      },
+    });
+    expect(
+      await screen.findByText('Unmeshed but required'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('0 of 2 pods meshed (0%)')).toBeInTheDocument();
+    expect(calls).toEqual([
+      'http://backend/api/mesh-advisor/entities/default/component/checkout/actual',
+    ]);
+  });
+});

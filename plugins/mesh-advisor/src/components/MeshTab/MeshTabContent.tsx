@@ -10,6 +10,7 @@ import { useEntityDecisions } from '../../hooks/useDecisions';
 import { useKnowledgeBase } from '../../hooks/useKnowledgeBase';
 import { hasWhatIfState } from '../../lib/whatIfUrl';
 import { CapabilityComparisonTable, GuidanceCard } from '../Comparison';
+import { EntityActualStateCard } from '../ActualState';
 import { DecisionsPanel } from '../Decisions';
 import { WhatIfPanel } from '../WhatIf';
 import { CompanionCard } from './CompanionCard';
@@ -73,6 +74,7 @@ export function MeshTabContent(props: {
           evaluation={evaluation}
           decisions={decisions}
           onEvaluateNow={onEvaluateNow}
+          entityEtag={entity.metadata.etag}
         />
       </Grid>
       <Grid item xs={12} md={5}>
@@ -81,6 +83,9 @@ export function MeshTabContent(props: {
           evaluation={evaluation}
           state={decisions}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityActualStateCard />
       </Grid>
       {evaluation.issues.length > 0 && (
         <Grid item xs={12}>

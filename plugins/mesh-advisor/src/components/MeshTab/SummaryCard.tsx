@@ -55,8 +55,10 @@ export function SummaryCard(props: {
   evaluation: StoredEvaluation;
   decisions: EntityDecisionsState;
   onEvaluateNow: () => void;
+  /** the entity's metadata.etag as the page has it, to tell whether the advice reflects it */
+  entityEtag?: string;
 }) {
-  const { evaluation, decisions, onEvaluateNow } = props;
+  const { evaluation, decisions, onEvaluateNow, entityEtag } = props;
   const rec = evaluation.recommendation;
   const pick = rec && evaluation.ranking.find(c => c.mesh === rec.mesh);
   return (
@@ -109,7 +111,11 @@ export function SummaryCard(props: {
           ))}
         </Box>
       )}
-      <EvaluationMeta evaluation={evaluation} onEvaluateNow={onEvaluateNow} />
+      <EvaluationMeta
+        evaluation={evaluation}
+        onEvaluateNow={onEvaluateNow}
+        entityEtag={entityEtag}
+      />
     </InfoCard>
   );
 }
