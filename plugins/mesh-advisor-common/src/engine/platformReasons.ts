@@ -130,14 +130,30 @@ export function coherenceReasons(
     releaseModel,
     adoption,
     coherence: coherenceReason,
-    heldBack:
-      adoption === 'second-mesh'
-        ? reason(
-            'coherence.secondMesh',
-            `Ranked after ${current.name}, which meets every hard requirement of this service: a second mesh is advised only when the installed one has a hard blocker.`,
-            'against',
-            refs(coherence.secondMesh.sources),
-          )
-        : undefined,
+    heldBack: heldBackReason(adoption, current, coherence, refs),
   };
+}
+
+/** Why a candidate waits behind the installed mesh (see `eligibleMask`). */
+function heldBackReason(
+  adoption: Adoption,
+  current: CompiledMesh,
+  coherence: CompiledKnowledgeBase['kb']['coherence'],
+  refs: Refs,
+): Reason | undefined {
+  if (adoption === 'second-mesh')
+    return reason(
+      'coherence.secondMesh',
+      `Ranked after ${current.name}, which meets every hard requirement of this service: a second mesh is advised only when the installed one has a hard blocker.`,
+      'against',
+      refs(coherence.secondMesh.sources),
+    );
+  if (adoption === 'leave-mesh' && current.placement === 'node')
+    return reason(
+      'coherence.leaveMesh',
+      `Ranked after ${current.name}, which meets every hard requirement of this service: ${coherence.leaveMesh.note}`,
+      'against',
+      refs(coherence.leaveMesh.sources),
+    );
+  return undefined;
 }

@@ -71,7 +71,10 @@ export function summarize(
   else if (anyBlocked && !heldBack)
     tail = '; every other candidate has a hard blocker';
   if (heldBack && heldBack.score > top.score)
-    tail += `; ${heldBack.name} scores ${heldBack.score} for this service alone, but would be a second mesh beside the installed one`;
+    tail +=
+      heldBack.mesh === 'none'
+        ? `; no mesh scores ${heldBack.score} for this service alone, but leaving a per-node mesh saves it nothing`
+        : `; ${heldBack.name} scores ${heldBack.score} for this service alone, but would be a second mesh beside the installed one`;
   if (top.mesh === 'none') {
     return s.req
       ? `No mesh: what it requires (${requiredList(

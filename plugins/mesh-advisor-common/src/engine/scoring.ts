@@ -219,8 +219,8 @@ export function totalScore(b: ScoreBreakdown, s: Situation): number {
 /**
  * The top pick among candidates' points (by mesh index; below 0: blocked),
  * or -1 when every one is blocked. While a mode of the installed mesh is
- * unblocked, only that family and no mesh can be the pick: a second mesh is
- * advised only when the installed one has a hard blocker. Ties keep the
+ * unblocked, only that family and no mesh (see `leavable`) can be the pick:
+ * a second mesh is advised only when the installed one has a hard blocker. Ties keep the
  * vocabulary order.
  */
 export function coherentTop(
@@ -240,6 +240,15 @@ export function coherentTop(
   return best;
 }
 
+/**
+ * No mesh may be the pick beside the installed mesh's modes only when
+ * leaving saves the service something: a per-pod proxy. From a per-node
+ * mesh (ambient, Cilium) a workload leaves by an opt-out label, saves
+ * nothing and loses the mesh's mTLS, so no mesh waits behind it.
+ */
+const leavable = (current: CompiledMesh, ckb: CompiledKnowledgeBase) =>
+  current.placement === 'node' ? 0 : 1 << ckb.noneIndex;
+
 /** The candidates (as bits) that may be the pick (see `coherentTop`). */
 export function eligibleMask(
   points: ArrayLike<number>,
@@ -250,6 +259,6 @@ export function eligibleMask(
   const current = installed(s, ckb);
   for (let rest = current.family; rest !== 0; rest = withoutLowestBit(rest))
     if (points[bitIndex(lowestBit(rest))] >= 0)
-      return current.family | (1 << ckb.noneIndex);
+      return current.family | leavable(current, ckb);
   return -1;
 }

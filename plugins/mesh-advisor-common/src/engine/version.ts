@@ -3,4 +3,4 @@
  * traced to what produced them. Bump it whenever scoring or explanations change.
  * @public
  */
-export const ENGINE_VERSION = '2.0.0';
+export const ENGINE_VERSION = '2.1.0';

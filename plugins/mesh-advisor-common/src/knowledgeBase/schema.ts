@@ -225,6 +225,11 @@ export const coherenceSchema = z.strictObject({
   migration: coherenceCostSchema.omit({ points: true }),
   /** a mesh whose stable releases need a subscription, on a platform whose policy is open-source stable releases */
   releasePolicy: coherenceCostSchema,
+  /**
+   * leaving a per-node mesh (a workload joins by label, no proxy in its pod):
+   * no points — "no mesh" ranks after the installed mesh instead
+   */
+  leaveMesh: coherenceCostSchema.omit({ points: true }),
 });
 
 /** The knowledge base file: `data/knowledge-base.yaml`. @public */
@@ -359,6 +364,7 @@ export const knowledgeBaseSchema = z
       'secondMesh',
       'migration',
       'releasePolicy',
+      'leaveMesh',
     ] as const)
       checkSources(kb.coherence[key].sources, ['coherence', key, 'sources']);
     const inFamily = new Set<string>();
