@@ -108,29 +108,54 @@ export async function runSweep(deps: SweepDeps): Promise<SweepOutcome> {
     const counts = createSummaryCounts();
     const seen = new Set<string>();
     let written = 0;
-    await forEachComponentPage(
-      catalog,
-      auth,
-      SWEEP_FIELDS,
-      async items => {
-        try {
-          const records = items.filter(isService).map(entity => {
-            const record = context.record(
-              entity,
-              depths.get(depthKey(entity)) ?? 1,
-            );
-            seen.add(record.entityRef);
-            fleet.add(record.result);
-            counts.add(record.result);
-            return record;
-          });
-          written += await store.writeChanged(records, now());
-        } catch (e) {
-          throw new StoreFailure((e as Error).message);
-        }
-      },
-      deps.pageSize,
-    );
+    // One page's write is under way while the next page is read and
+    // evaluated: the database (compressing and storing the results) and
+    // this process (evaluating) work at the same time, not in turn. At most
+    // one write is pending, so memory holds two pages.
+    let pending: Promise<number> | undefined;
+    const landed = async () => {
+      if (!pending) return;
+      const write = pending;
+      pending = undefined;
+      try {
+        written += await write;
+      } catch (e) {
+        throw new StoreFailure((e as Error).message);
+      }
+    };
+    try {
+      await forEachComponentPage(
+        catalog,
+        auth,
+        SWEEP_FIELDS,
+        async items => {
+          let records;
+          try {
+            records = items.filter(isService).map(entity => {
+              const record = context.record(
+                entity,
+                depths.get(depthKey(entity)) ?? 1,
+              );
+              seen.add(record.entityRef);
+              fleet.add(record.result);
+              counts.add(record.result);
+              return record;
+            });
+          } catch (e) {
+            throw new StoreFailure((e as Error).message);
+          }
+          await landed();
+          pending = store.writeChanged(records, now());
+          // awaited by the next page or after the last; never unhandled
+          pending.catch(() => undefined);
+        },
+        deps.pageSize,
+      );
+      await landed();
+    } finally {
+      // the catalog failed with a write under way: let it finish first
+      await pending?.catch(() => undefined);
+    }
 
     let removed: number;
     try {
