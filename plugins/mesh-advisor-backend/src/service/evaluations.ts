@@ -163,23 +163,25 @@ export class EvaluationService {
 
   /**
    * A page of the services the caller may read, as a JSON response body.
-   * When they may read every one, the store hands out the same page object
-   * while it reuses it (see meshAdvisor.cacheSeconds), so each is serialized
-   * once, not once per request.
+   * When they may read every one, or under a read filter the table applies,
+   * the store hands out the same page object while it reuses it (see
+   * meshAdvisor.cacheSeconds), so each is serialized once, not once per
+   * request.
    */
   async listJson(
     query: ListQuery,
     credentials: BackstageCredentials,
   ): Promise<JsonBody> {
     const access = await this.readAccess.forStore(credentials);
-    if (!access.all && 'filter' in access)
-      return jsonBody(await this.list({ ...query, readFilter: access.filter }));
-    if (!access.all) {
+    if (!access.all && !('filter' in access)) {
       if (!access.refs.length)
         return jsonBody({ items: [], totalCount: 0, nextCursor: null });
       return jsonBody(await this.list({ ...query, onlyRefs: access.refs }));
     }
-    const page = await this.list(query);
+    // A filtered page is cached per filter, like the shared pages.
+    const page = await this.list(
+      access.all ? query : { ...query, readFilter: access.filter },
+    );
     let body = this.serialized.get(page);
     if (!body) {
       body = jsonBody(page);
