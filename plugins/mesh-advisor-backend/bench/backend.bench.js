@@ -274,12 +274,17 @@ async function bigRun() {
   try {
     await server.ready;
     // peak so far: the backend started, the synthetic catalog built (same process)
-    out.rssAtStart = (await server.ask({ cmd: 'rss' })).bytes;
+    const atStart = await server.ask({ cmd: 'rss' });
+    out.rssAtStart = atStart.bytes;
+    out.catalogHeap = atStart.catalogHeap;
+    out.memoryAtStart = atStart.memory;
     out.sweep = await Promise.race([
       waitForSweep(Date.now(), BIG),
       server.died,
     ]);
-    out.rssAfterSweep = (await server.ask({ cmd: 'rss' })).bytes;
+    const afterSweep = await server.ask({ cmd: 'rss' });
+    out.rssAfterSweep = afterSweep.bytes;
+    out.memoryAfterSweep = afterSweep.memory;
     const url = new URL(process.env.PG_CONNECTION_STRING);
     url.pathname = `/${dbName}`;
     db = new Client({ connectionString: url.toString() });
@@ -360,6 +365,17 @@ function reportBig(b) {
     )} at start (with the in-memory catalog), ${mib(
       b.rssAfterSweep,
     )} after the sweep, ${mib(b.rssPeak)} over the whole run`,
+  );
+  const mem = m =>
+    `heap used ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(
+      m.external,
+    )}, RSS ${mib(m.rss)}`;
+  console.log(
+    `  memory: the bench's in-memory catalog took ~${mib(
+      b.catalogHeap,
+    )} of heap; at start ${mem(b.memoryAtStart)}; after the sweep ${mem(
+      b.memoryAfterSweep,
+    )}`,
   );
   console.log(
     `re-sweep, no change   ${s(b.resweep.ms)}, ${

@@ -9,7 +9,9 @@
 //  - { cmd: 'change', i }: service i's annotations change, and the change is
 //    announced on the events service as the catalog module does once the
 //    catalog has processed it;
-//  - { cmd: 'rss' }: answers the process's peak RSS so far (bytes).
+//  - { cmd: 'rss' }: answers the process's peak RSS so far (bytes), its
+//    memory now (process.memoryUsage()) and the heap the synthetic catalog
+//    took when built (catalogHeap).
 // Callers whose static-token subject starts with `team-` read under an
 // owner-only conditional catalog decision (IS_ENTITY_OWNER, the team's
 // group), as a permission policy would return; everyone else may read all.
@@ -123,9 +125,12 @@ const ownerOnly = createServiceFactory({
 });
 
 async function main() {
+  const heapBefore = process.memoryUsage().heapUsed;
   const catalog = mutableCatalog(
     syntheticCatalog(Number(process.env.BENCH_SERVICES)),
   );
+  // what the bench's own in-memory catalog takes (heap grown while building it)
+  const catalogHeap = process.memoryUsage().heapUsed - heapBefore;
   let events;
   const backend = createBackend();
   backend.add(meshAdvisorPlugin);
@@ -180,6 +185,8 @@ async function main() {
       process.send({
         cmd: 'rss',
         bytes: process.resourceUsage().maxRSS * 1024,
+        memory: process.memoryUsage(),
+        catalogHeap,
       });
     }
   });

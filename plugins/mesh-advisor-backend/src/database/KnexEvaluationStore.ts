@@ -17,7 +17,8 @@ const EVALUATIONS = 'mesh_advisor_evaluations';
 const SWEEPS = 'mesh_advisor_sweeps';
 const DECISIONS = 'mesh_advisor_decisions';
 const CHANGES = 'mesh_advisor_changes';
-const BATCH = 500;
+/** rows per statement: a row carries ~31 kB of result JSON (two bytes a character in memory), so 500 held ~30 MB of strings per round trip, promoted and kept by the collector till late */
+const BATCH = 100;
 /**
  * Share of the rows a sweep must change for it to refresh the planner's
  * statistics (PostgreSQL's own autoanalyze threshold).
