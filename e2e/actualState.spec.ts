@@ -79,3 +79,37 @@ test('cart-service: requires mTLS and runs no mesh', async ({ page }) => {
     actual.getByRole('heading', { name: 'Actual', exact: true }).locator('..'),
   ).toContainText('No mesh');
 });
+
+test('overview: the actual-mesh column, coverage by mesh and the drift filter', async ({
+  page,
+}) => {
+  await signInAsGuest(page, '/mesh-advisor/services?q=payments-api');
+  const table = page.getByRole('table', { name: 'Services' });
+  await expect(
+    table.getByRole('columnheader', { name: 'Actual mesh' }),
+  ).toBeVisible();
+  const row = table
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('link', { name: 'payments-api' }) });
+  await expect(row.locator('td[data-col=actual]')).toContainText('Linkerd');
+  await expect(row.locator('td[data-col=actual]')).toContainText(
+    'Blocked mesh',
+  );
+
+  const coverage = card(page, 'Actual mesh coverage');
+  await expect(coverage.getByTestId('coverage-summary')).toContainText(
+    /\d+ of \d+ services meshed \(\d+%\) · \d+ of 16 pods meshed/,
+  );
+  await expect(
+    coverage.getByRole('table', { name: 'Coverage by actual mesh' }),
+  ).toContainText('Linkerd');
+  await coverage
+    .getByRole('button', { name: /^Blocked mesh \(\d+\)$/ })
+    .click();
+  await expect(page).toHaveURL(/drift=blocked-mesh/);
+  const list = coverage.getByRole('table', {
+    name: 'In drift state Blocked mesh',
+  });
+  await expect(list.getByRole('link', { name: 'payments-api' })).toBeVisible();
+  await elementScreenshot(coverage, 'coverage.png');
+});

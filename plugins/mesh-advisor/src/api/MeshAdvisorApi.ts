@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { KnowledgeBase } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type {
+  ActualStatePage,
+  ActualStateQuery,
   Decision,
   DecisionListQuery,
   DecisionPage,
@@ -10,6 +12,7 @@ import type {
   EvaluateRequest,
   EvaluationListQuery,
   EvaluationPage,
+  LiveClusters,
   MeshAdvisorSummary,
   NewDecision,
   StoredEvaluation,
@@ -48,6 +51,10 @@ export interface MeshAdvisorApi {
   ): Promise<Decision>;
   /** The decision as a MADR markdown document. */
   getDecisionAdr(id: string): Promise<string>;
+  /** The last live pass over the clusters, with counts per drift state and mesh. */
+  getLiveClusters(): Promise<LiveClusters>;
+  /** A page of actual states (what services run), filtered on the server. */
+  listActualStates(query?: ActualStateQuery): Promise<ActualStatePage>;
 }
 
 /** @public */

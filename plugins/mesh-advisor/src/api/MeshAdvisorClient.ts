@@ -4,6 +4,8 @@ import { ResponseError } from '@backstage/errors';
 import type { KnowledgeBase } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { MeshAdvisorApi } from './MeshAdvisorApi';
 import type {
+  ActualStatePage,
+  ActualStateQuery,
   Decision,
   DecisionListQuery,
   DecisionPage,
@@ -12,6 +14,7 @@ import type {
   EvaluateRequest,
   EvaluationListQuery,
   EvaluationPage,
+  LiveClusters,
   MeshAdvisorSummary,
   NewDecision,
   StoredEvaluation,
@@ -129,5 +132,15 @@ export class MeshAdvisorClient implements MeshAdvisorApi {
       { headers: { Accept: 'text/markdown' } },
     );
     return response.text();
+  }
+
+  async getLiveClusters(): Promise<LiveClusters> {
+    return this.get('/live/clusters');
+  }
+
+  async listActualStates(
+    query: ActualStateQuery = {},
+  ): Promise<ActualStatePage> {
+    return this.get(`/live/services${toQueryString(query)}`);
   }
 }

@@ -1,6 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  ActualState,
+  ClusterState,
   Decision,
+  DerivedPlatform,
+  DriftState,
   DecisionEvent,
   DecisionFilter,
   DecisionStatus,
@@ -129,4 +133,41 @@ export type EvaluateRequest = {
   entity: Entity;
   platform?: PlatformContextInput;
   callChainDepth?: number;
+};
+
+/**
+ * GET /live/clusters: the last live pass over the clusters, the platform
+ * derived from them, and counts of services per drift state and actual mesh.
+ * @public
+ */
+export type LiveClusters = {
+  /** when the last pass ran; null before the first one or without clusters */
+  at: string | null;
+  requests: number;
+  clusters: ClusterState[];
+  platform: DerivedPlatform | null;
+  services: {
+    /** services per drift state */
+    drift?: Record<string, number>;
+    /** services per actual mesh (`unknown`: no pods found) */
+    mesh?: Record<string, number>;
+    /** pods of the services counted under each actual mesh */
+    pods?: Record<string, number>;
+  };
+};
+
+/** Filters and page of GET /live/services. @public */
+export type ActualStateQuery = {
+  drift?: DriftState;
+  mesh?: MeshId | 'unknown';
+  stale?: boolean;
+  /** 1–500 */
+  limit?: number;
+  cursor?: string;
+};
+
+/** A page of actual states. @public */
+export type ActualStatePage = {
+  items: ActualState[];
+  nextCursor: string | null;
 };

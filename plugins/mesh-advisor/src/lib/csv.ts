@@ -1,3 +1,4 @@
+import type { ActualState } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { EvaluationRow } from '../api/types';
 
 const HEADER = [
@@ -15,6 +16,10 @@ const HEADER = [
   'decisionChosen',
   'evaluatedAt',
   'stale',
+  // from the clusters (empty without live state)
+  'actualMesh',
+  'drift',
+  'meshedShare',
 ] as const;
 
 /**
@@ -30,10 +35,17 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The overview rows as CSV (RFC 4180, CRLF line ends, header first). */
-export function evaluationRowsToCsv(rows: EvaluationRow[]): string {
+/**
+ * The overview rows as CSV (RFC 4180, CRLF line ends, header first), with
+ * what each service actually runs when the clusters were read.
+ */
+export function evaluationRowsToCsv(
+  rows: EvaluationRow[],
+  actual?: Map<string, ActualState>,
+): string {
   const lines = [HEADER.join(',')];
   for (const r of rows) {
+    const a = actual?.get(r.entityRef);
     lines.push(
       [
         r.entityRef,
@@ -50,6 +62,9 @@ export function evaluationRowsToCsv(rows: EvaluationRow[]): string {
         r.decision?.chosen,
         r.evaluatedAt,
         r.stale,
+        a ? a.mesh ?? 'unknown' : undefined,
+        a?.drift,
+        a ? Math.round(a.meshedShare * 100) / 100 : undefined,
       ]
         .map(csvCell)
         .join(','),

@@ -114,8 +114,51 @@ describe('csv', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0].split(',')).toContain('recommendedMesh');
     expect(lines[1]).toBe(
-      'component:default/a,a,,group:default/team-a,,evaluated,linkerd,high,88,0,accepted,linkerd,2026-11-20T10:00:00.000Z,false',
+      'component:default/a,a,,group:default/team-a,,evaluated,linkerd,high,88,0,accepted,linkerd,2026-11-20T10:00:00.000Z,false,,,',
     );
+  });
+
+  it('adds the actual mesh, drift state and meshed share when the clusters were read', () => {
+    const row = {
+      entityRef: 'component:default/a',
+      name: 'a',
+      title: null,
+      owner: null,
+      system: null,
+      status: 'evaluated' as const,
+      recommendedMesh: 'linkerd' as const,
+      confidence: 'high' as const,
+      score: 88,
+      issueCount: 0,
+      evaluatedAt: '2026-11-20T10:00:00.000Z',
+      stale: false,
+      decision: null,
+    };
+    const csv = evaluationRowsToCsv(
+      [row, { ...row, entityRef: 'component:default/b', name: 'b' }],
+      new Map([
+        [
+          'component:default/a',
+          {
+            mesh: 'istio-sidecar',
+            drift: 'partially-meshed',
+            meshedShare: 2 / 3,
+          } as any,
+        ],
+      ]),
+    );
+    const [header, a, b] = csv.trimEnd().split('\r\n');
+    expect(header.split(',').slice(-3)).toEqual([
+      'actualMesh',
+      'drift',
+      'meshedShare',
+    ]);
+    expect(a.split(',').slice(-3)).toEqual([
+      'istio-sidecar',
+      'partially-meshed',
+      '0.67',
+    ]);
+    expect(b.split(',').slice(-3)).toEqual(['', '', '']);
   });
 });
 

@@ -4,11 +4,14 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  ActualState,
   evaluateEntity,
   KnowledgeBase,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { MeshAdvisorApi } from '../api/MeshAdvisorApi';
 import type {
+  ActualStatePage,
+  ActualStateQuery,
   Decision,
   DecisionEvent,
   DecisionListQuery,
@@ -19,6 +22,7 @@ import type {
   EvaluationListQuery,
   EvaluationPage,
   EvaluationRow,
+  LiveClusters,
   MeshAdvisorSummary,
   NewDecision,
   StoredEvaluation,
@@ -50,6 +54,10 @@ export type FakeMeshAdvisorApiOptions = {
   knowledgeBase?: KnowledgeBase;
   /** the caller's identity, used as author and actor */
   user?: string;
+  /** what services actually run (GET /live/services); none: no live state */
+  actualStates?: ActualState[];
+  /** the last live pass (GET /live/clusters); derived from actualStates when left out */
+  liveClusters?: LiveClusters;
 };
 
 const TRANSITIONS = {
@@ -91,6 +99,8 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
   events: Record<string, DecisionEvent[]>;
   knowledgeBase: KnowledgeBase;
   user: string;
+  actualStates: ActualState[];
+  liveClusters?: LiveClusters;
   private failures = new Map<Method, { status: number; message: string }>();
   private nextId = 100;
 
@@ -98,6 +108,8 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
     this.evaluations = options.evaluations ?? {};
     this.notStored = new Set(options.notStored ?? []);
     this.rows = options.rows ?? [];
+    this.actualStates = options.actualStates ?? [];
+    this.liveClusters = options.liveClusters;
     this.summary =
       options.summary ?? summaryFixture(Object.values(this.evaluations));
     this.decisions = options.decisions ?? [];
@@ -379,5 +391,77 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
     await this.record('getDecisionAdr', [id]);
     const d = await this.find(id);
     return `---\nstatus: ${d.status}\n---\n\n# ${d.title}\n\n${d.rationale}\n`;
+  }
+
+  async getLiveClusters(): Promise<LiveClusters> {
+    await this.record('getLiveClusters', []);
+    if (this.liveClusters) return clone(this.liveClusters);
+    const count = (key: (a: ActualState) => string) =>
+      this.actualStates.reduce<Record<string, number>>((acc, a) => {
+        acc[key(a)] = (acc[key(a)] ?? 0) + 1;
+        return acc;
+      }, {});
+    const pods = this.actualStates.reduce<Record<string, number>>((acc, a) => {
+      for (const [mesh, n] of Object.entries(a.podsByMesh)) {
+        acc[mesh] = (acc[mesh] ?? 0) + (n ?? 0);
+      }
+      return acc;
+    }, {});
+    const at = this.actualStates.length
+      ? this.actualStates[0].observedAt
+      : null;
+    return clone({
+      at,
+      requests: at ? 3 : 0,
+      clusters: at
+        ? [
+            {
+              name: 'east',
+              reachable: true,
+              stale: false,
+              readAt: at,
+              error: null,
+              cni: 'calico' as const,
+              cniEvidence: 'kube-system/calico-node',
+              ztunnel: true,
+              ciliumEnvoy: false,
+              ciliumMutualAuth: false,
+              pods: Object.values(pods).reduce((a, b) => a + b, 0),
+              podsByMesh: pods,
+            },
+          ]
+        : [],
+      platform: null,
+      services: {
+        drift: count(a => a.drift),
+        mesh: count(a => a.mesh ?? 'unknown'),
+        pods,
+      },
+    });
+  }
+
+  async listActualStates(
+    query: ActualStateQuery = {},
+  ): Promise<ActualStatePage> {
+    await this.record('listActualStates', [query]);
+    const limit = query.limit ?? 100;
+    if (limit < 1 || limit > 500) {
+      throw await responseError(400, 'limit: an integer from 1 to 500');
+    }
+    const matching = this.actualStates
+      .filter(
+        a =>
+          (!query.drift || a.drift === query.drift) &&
+          (!query.mesh || (a.mesh ?? 'unknown') === query.mesh) &&
+          (query.stale === undefined || a.stale === query.stale),
+      )
+      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    const offset = query.cursor ? Number(atob(query.cursor)) : 0;
+    const items = matching.slice(offset, offset + limit);
+    const end = offset + items.length;
+    return clone({
+      items,
+      nextCursor: end < matching.length ? btoa(String(end)) : null,
+    });
   }
 }

@@ -7,6 +7,7 @@ import type { EvaluationListQuery, EvaluationRow } from '../../api/types';
 import { evaluationRowsToCsv } from '../../lib/csv';
 import { downloadText } from '../../lib/download';
 import { serverMessage } from '../../lib/errors';
+import { fetchActualStates } from '../../hooks/useLive';
 
 /** The most rows an export fetches. */
 export const EXPORT_MAX_ROWS = 10000;
@@ -37,8 +38,15 @@ export async function fetchAllRows(
   }
 }
 
-/** Downloads the table, with its current filters and sort, as CSV. */
-export function ExportCsvButton(props: { query: EvaluationListQuery }) {
+/**
+ * Downloads the table, with its current filters and sort, as CSV; with the
+ * actual mesh and drift state of each service when the clusters were read.
+ */
+export function ExportCsvButton(props: {
+  query: EvaluationListQuery;
+  /** the clusters were read: join the actual states */
+  live?: boolean;
+}) {
   const api = useApi(meshAdvisorApiRef);
   const alertApi = useApi(alertApiRef);
   const [progress, setProgress] = useState<number | undefined>();
@@ -51,9 +59,13 @@ export function ExportCsvButton(props: { query: EvaluationListQuery }) {
         EXPORT_MAX_ROWS,
         setProgress,
       );
+      // GET /live/services has no filter by ref: its pages, as many as rows
+      const actual = props.live
+        ? await fetchActualStates(api, EXPORT_MAX_ROWS)
+        : undefined;
       downloadText(
         'mesh-advisor-services.csv',
-        evaluationRowsToCsv(rows),
+        evaluationRowsToCsv(rows, actual?.byRef),
         'text/csv',
       );
       if (truncated) {

@@ -2,9 +2,11 @@ import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { useSummary } from '../../hooks/useSummary';
 import { useOverviewUrlState } from '../../hooks/useOverviewUrlState';
+import { useLiveClusters } from '../../hooks/useLive';
 import { ErrorWithRetry } from '../shared';
 import { relativeTime } from '../../lib/relativeTime';
 import { AnnotateEmptyState } from './AnnotateEmptyState';
+import { CoverageCard } from './CoverageCard';
 import { MeshCountsChart } from './MeshCountsChart';
 import { PlatformRecommendationCard } from './PlatformRecommendationCard';
 import { RollupCard } from './RollupCard';
@@ -14,6 +16,9 @@ import { ServicesTable } from './ServicesTable';
 export function OverviewContent() {
   const summary = useSummary();
   const state = useOverviewUrlState();
+  // the clusters' state; absent (or failing) without Kubernetes: nothing shown
+  const live = useLiveClusters();
+  const liveValue = live.value?.at ? live.value : undefined;
 
   if (summary.error) {
     return (
@@ -61,9 +66,14 @@ export function OverviewContent() {
           title={`Services (${s.total})`}
           titleTypographyProps={{ component: 'h2' }}
         >
-          <ServicesTable state={state} />
+          <ServicesTable state={state} live={Boolean(liveValue)} />
         </InfoCard>
       </Grid>
+      {liveValue && (
+        <Grid item xs={12}>
+          <CoverageCard live={liveValue} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <RollupCard />
       </Grid>

@@ -6,7 +6,9 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { readableTone } from '../shared/tones';
+import type { ActualState } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { EvaluationRow } from '../../api/types';
+import { ActualCell } from './CoverageCard';
 import { shortRef } from '../../lib/refs';
 import {
   ConfidenceChip,
@@ -27,6 +29,8 @@ export function ServiceRow(props: {
   meshTabLink: string;
   /** columns the user hid */
   hidden?: string[];
+  /** what the service actually runs, when the clusters were read */
+  actual?: ActualState;
 }) {
   const { row: r, meshTabLink, hidden = [] } = props;
   const show = (key: string) => !hidden.includes(key);
@@ -120,6 +124,11 @@ export function ServiceRow(props: {
               <Chip size="small" label="stale" variant="outlined" />
             </Box>
           )}
+        </TableCell>
+      )}
+      {show('actual') && (
+        <TableCell data-col="actual">
+          <ActualCell actual={props.actual} />
         </TableCell>
       )}
     </TableRow>

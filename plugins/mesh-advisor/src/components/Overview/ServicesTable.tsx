@@ -13,6 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { EvaluationSortField } from '../../api/types';
 import { useEvaluations } from '../../hooks/useEvaluations';
+import { LIVE_JOIN_MAX, useActualStateIndex } from '../../hooks/useLive';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
 import { OverviewUrlState, PAGE_SIZES } from '../../hooks/useOverviewUrlState';
 import { ErrorWithRetry, PageControls } from '../shared';
@@ -36,6 +37,8 @@ const COLUMNS: {
   { key: 'status', label: 'Status', sort: 'status' },
   { key: 'decision', label: 'Decision' },
   { key: 'evaluated', label: 'Evaluated', sort: 'evaluatedAt' },
+  // from the clusters (GET /live/services), shown when there is live state
+  { key: 'actual', label: 'Actual mesh' },
 ];
 
 /** Columns a user may hide: all but the service and its recommendation. */
@@ -53,7 +56,7 @@ const useStyles = makeStyles(theme => ({
     // On a phone the service and its recommendation must fit: owner,
     // system, score and evaluated give way (the Mesh tab has them all).
     [theme.breakpoints.down('xs')]: {
-      '& [data-col=owner], & [data-col=system], & [data-col=score], & [data-col=evaluated]':
+      '& [data-col=owner], & [data-col=system], & [data-col=score], & [data-col=evaluated], & [data-col=actual]':
         { display: 'none' },
     },
   },
@@ -65,8 +68,17 @@ const useStyles = makeStyles(theme => ({
  * Filters, sort, page size and page live in the URL (see
  * useOverviewUrlState).
  */
-export function ServicesTable(props: { state: OverviewUrlState }) {
-  const { state } = props;
+export function ServicesTable(props: {
+  state: OverviewUrlState;
+  /** the clusters have been read: the actual-mesh column can be shown */
+  live?: boolean;
+}) {
+  const { state, live = false } = props;
+  // without live state the actual-mesh column is neither shown nor offered
+  const hidden = live
+    ? state.hiddenColumns
+    : [...state.hiddenColumns, 'actual'];
+  const actual = useActualStateIndex(live && !hidden.includes('actual'));
   const { filters, pageSize } = state;
   const classes = useStyles();
   const list = useEvaluations(filters, pageSize, state.cursor);
@@ -86,11 +98,11 @@ export function ServicesTable(props: { state: OverviewUrlState }) {
         <ServicesFilters filters={filters} onChange={state.changeFilters} />
         <Box mb={1} display="flex" alignItems="flex-start">
           <ColumnsMenu
-            columns={HIDEABLE_COLUMNS}
+            columns={HIDEABLE_COLUMNS.filter(c => live || c.key !== 'actual')}
             hidden={state.hiddenColumns}
             onChange={state.setHiddenColumns}
           />
-          <ExportCsvButton query={{ ...list.query, sort, order }} />
+          <ExportCsvButton query={{ ...list.query, sort, order }} live={live} />
         </Box>
       </Box>
       {list.error && (
@@ -116,9 +128,7 @@ export function ServicesTable(props: { state: OverviewUrlState }) {
               <TableHead>
                 <TableRow>
                   {/* hidden columns are not rendered (Columns menu, in the URL) */}
-                  {COLUMNS.filter(
-                    c => !state.hiddenColumns.includes(c.key),
-                  ).map(c => (
+                  {COLUMNS.filter(c => !hidden.includes(c.key)).map(c => (
                     <TableCell
                       key={c.key}
                       data-col={c.key}
@@ -154,12 +164,20 @@ export function ServicesTable(props: { state: OverviewUrlState }) {
                     key={row.entityRef}
                     row={row}
                     meshTabLink={meshTabLink(row.entityRef)}
-                    hidden={state.hiddenColumns}
+                    hidden={hidden}
+                    actual={actual.value?.byRef.get(row.entityRef)}
                   />
                 ))}
               </TableBody>
             </Table>
           </TableContainer>
+          {actual.value?.truncated && (
+            <Typography variant="caption" color="textSecondary" component="p">
+              Actual mesh shown for the first {LIVE_JOIN_MAX} services the
+              clusters report; — for the others (list them by drift state in
+              Actual mesh coverage).
+            </Typography>
+          )}
           {page.items.length === 0 ? (
             <EmptyState
               missing="data"
