@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import meshAdvisorPlugin from '@mesh-advisor/plugin-mesh-advisor/alpha';
+import { meshAdvisorModule } from './modules/meshAdvisor';
 import { navModule } from './modules/nav';
 import { searchModule } from './modules/search';
 import { userSettingsStorageModule } from './modules/userSettings';
@@ -12,6 +13,7 @@ export default createApp({
   features: [
     catalogPlugin,
     meshAdvisorPlugin,
+    meshAdvisorModule,
     navModule,
     searchModule,
     userSettingsStorageModule,

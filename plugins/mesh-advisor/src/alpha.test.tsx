@@ -29,6 +29,9 @@ describe('new frontend system plugin', () => {
       'sub-page:mesh-advisor/decisions',
       'entity-content:mesh-advisor',
       'entity-card:mesh-advisor',
+      // opt-in: the actual state (the Mesh tab shows it) and the scorecard
+      'entity-card:mesh-advisor/actual-state',
+      'entity-card:mesh-advisor/scorecard',
     ] as const) {
       expect(meshAdvisorPlugin.getExtension(id)).toBeDefined();
     }

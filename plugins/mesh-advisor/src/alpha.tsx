@@ -99,6 +99,24 @@ export const meshAdvisorActualStateEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The Mesh Advisor checks of the Tech Insights backend, passed or failed, on
+ * services. Disabled by default (it needs the Tech Insights backend with the
+ * Mesh Advisor module); enable it in app-config
+ * (`app.extensions: [entity-card:mesh-advisor/scorecard]`) or override it
+ * with `disabled: false` in an app module.
+ * @alpha
+ */
+export const meshAdvisorScorecardEntityCard = EntityCardBlueprint.make({
+  name: 'scorecard',
+  disabled: true,
+  params: {
+    filter: isMeshAdvisorAvailable,
+    loader: () =>
+      import('./components/Scorecard').then(m => <m.EntityMeshScorecard />),
+  },
+});
+
 /** Mesh Advisor for Backstage's new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'mesh-advisor',
@@ -115,5 +133,6 @@ export default createFrontendPlugin({
     meshAdvisorEntityContent,
     meshAdvisorEntityCard,
     meshAdvisorActualStateEntityCard,
+    meshAdvisorScorecardEntityCard,
   ],
 });

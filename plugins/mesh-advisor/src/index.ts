@@ -12,6 +12,8 @@ export {
   EntityMeshActualStateCard,
 } from './plugin';
 export { ActualStateCard } from './components/ActualState';
+export { EntityMeshScorecard, MeshScorecard } from './components/Scorecard';
+export type { ScorecardCheckResult } from './components/Scorecard';
 export { isMeshAdvisorAvailable } from './isMeshAdvisorAvailable';
 export { meshAdvisorApiRef, MeshAdvisorClient } from './api';
 export type {
