@@ -293,10 +293,12 @@ async function bigRun() {
 
     out.resweep = await sweepAgain(BIG);
     out.resweepRow = await lastSweepRow(db);
+    out.rssAfterResweep = (await server.ask({ cmd: 'rss' })).bytes;
 
     await server.ask({ cmd: 'add' });
     out.added = await sweepAgain(BIG + 1);
     out.addedRow = await lastSweepRow(db);
+    out.rssAfterAdded = (await server.ask({ cmd: 'rss' })).bytes;
 
     const fresh = [];
     for (let k = 1; k <= 20; k++) {
@@ -320,6 +322,7 @@ async function bigRun() {
       'SELECT count(*)::int AS changes, sum(evaluated)::int AS evaluated FROM mesh_advisor_changes',
     );
     out.claims = claims[0];
+    out.rssAfterFresh = (await server.ask({ cmd: 'rss' })).bytes;
 
     out.listAll = await load(LIST);
     out.listTeam = await load(LIST, TEAM_TOKEN);
@@ -376,6 +379,13 @@ function reportBig(b) {
     )} of heap; at start ${mem(b.memoryAtStart)}; after the sweep ${mem(
       b.memoryAfterSweep,
     )}`,
+  );
+  console.log(
+    `  peak RSS so far after the re-sweep ${mib(
+      b.rssAfterResweep,
+    )}, after one added ${mib(b.rssAfterAdded)}, after the 20 changes ${mib(
+      b.rssAfterFresh,
+    )}, after the cached load ${mib(b.rssPeak)}`,
   );
   console.log(
     `re-sweep, no change   ${s(b.resweep.ms)}, ${

@@ -83,8 +83,12 @@ export interface EvaluationStore {
   removeAllExcept(keep: ReadonlySet<string>): Promise<number>;
   /** Refreshes the database's statistics after a sweep that changed much. */
   afterBulkChange(changed: number, total: number): Promise<void>;
-  /** Every stored service's depth and dependsOn. */
-  edges(): Promise<StoredEdges[]>;
+  /** The stored depth and dependsOn of these services (those stored). */
+  edgesOf(entityRefs: string[]): Promise<StoredEdges[]>;
+  /** The stored services whose dependsOn names this entity, with theirs. */
+  dependentsOf(entityRef: string): Promise<StoredEdges[]>;
+  /** How many services are stored. */
+  serviceCount(): Promise<number>;
   /**
    * Claims one announced catalog change for this replica: true for exactly
    * one of the replicas that receive its event.

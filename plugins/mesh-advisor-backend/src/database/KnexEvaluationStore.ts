@@ -130,17 +130,33 @@ export class KnexEvaluationStore implements EvaluationStore {
     if (changed > total * ANALYZE_SHARE) await this.refreshStatistics();
   }
 
-  async edges() {
-    const rows = await this.db(EVALUATIONS).select(
-      'entity_ref',
-      'depth',
-      'depends_on',
-    );
-    return rows.map(r => ({
-      entityRef: r.entity_ref as string,
-      depth: Number(r.depth),
-      dependsOn: r.depends_on ? (JSON.parse(r.depends_on) as string[]) : [],
-    }));
+  async edgesOf(entityRefs: string[]) {
+    const out = [];
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db(EVALUATIONS)
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .select('entity_ref', 'depth', 'depends_on');
+      out.push(...rows.map(toEdges));
+    }
+    return out;
+  }
+
+  /**
+   * One scan in the database for the JSON-quoted ref in depends_on, rather
+   * than every row's edges read and parsed here for each change (at 100,000
+   * services that was 100,000 rows per announced change).
+   */
+  async dependentsOf(entityRef: string) {
+    const needle = JSON.stringify(entityRef).replace(/[\\%_]/g, c => `\\${c}`);
+    const rows = await this.db(EVALUATIONS)
+      .whereRaw("depends_on LIKE ? ESCAPE '\\'", [`%${needle}%`])
+      .select('entity_ref', 'depth', 'depends_on');
+    return rows.map(toEdges).filter(e => e.dependsOn.includes(entityRef));
+  }
+
+  async serviceCount() {
+    const [{ count }] = await this.db(EVALUATIONS).count({ count: '*' });
+    return Number(count);
   }
 
   async claimChange(entityRef: string, inputsHash: string, now: Date) {
@@ -455,6 +471,14 @@ function applyReadFilter(q: Knex.QueryBuilder, f: ReadFilter): void {
     if (!f.anyOf.length) q.whereRaw('1 = 0');
     for (const part of f.anyOf) q.orWhere(w => applyReadFilter(w, part));
   }
+}
+
+function toEdges(r: any) {
+  return {
+    entityRef: r.entity_ref as string,
+    depth: Number(r.depth),
+    dependsOn: r.depends_on ? (JSON.parse(r.depends_on) as string[]) : [],
+  };
 }
 
 function toDbRow(r: EvaluationRecord, at: number) {

@@ -9,7 +9,7 @@ import {
   MeshInputsChangedPayload,
   PlatformContextInput,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { EvaluationStore } from '../database/EvaluationStore';
+import type { EvaluationStore, StoredEdges } from '../database/EvaluationStore';
 import { GRAPH_FIELDS, SWEEP_FIELDS } from './catalogReader';
 import { evaluationContext } from './evaluationContext';
 import { dependsOnRefs } from './records';
@@ -116,20 +116,40 @@ export class ChangeHandler {
     const { store, catalog, auth, knowledgeBase } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
     const ref = stringifyEntityRef(entity).toLowerCase();
-    const stored = new Map(
-      (await store.edges()).map(e => [e.entityRef, e] as const),
-    );
-    const dependents = new Map<string, string[]>();
-    for (const e of stored.values())
-      for (const d of e.dependsOn) {
-        const list = dependents.get(d) ?? [];
-        list.push(e.entityRef);
-        dependents.set(d, list);
+    // What is stored, read as the walk needs it (the entity, what it depends
+    // on, who depends on what changed), not every row for each change.
+    const stored = new Map<string, StoredEdges | null>();
+    const remember = (edges: StoredEdges[]) => {
+      for (const e of edges)
+        if (!stored.has(e.entityRef)) stored.set(e.entityRef, e);
+    };
+    const own = dependsOnRefs(entity);
+    const wanted = [ref, ...own];
+    remember(await store.edgesOf(wanted));
+    for (const r of wanted) if (!stored.has(r)) stored.set(r, null);
+    const storedOf = async (r: string) => {
+      if (!stored.has(r)) {
+        remember(await store.edgesOf([r]));
+        if (!stored.has(r)) stored.set(r, null);
       }
+      return stored.get(r) ?? undefined;
+    };
+    const dependentsMemo = new Map<string, string[]>();
+    const dependentsOf = async (r: string) => {
+      let list = dependentsMemo.get(r);
+      if (!list) {
+        const edges = await store.dependentsOf(r);
+        remember(edges);
+        list = edges.map(e => e.entityRef);
+        dependentsMemo.set(r, list);
+      }
+      return list;
+    };
+    const storedDepth = stored.get(ref)?.depth;
     stored.set(ref, {
       entityRef: ref,
-      depth: stored.get(ref)?.depth ?? 1,
-      dependsOn: dependsOnRefs(entity),
+      depth: storedDepth ?? 1,
+      dependsOn: own,
     });
 
     // depths of components not stored (not services): read from the catalog
@@ -139,7 +159,8 @@ export class ChangeHandler {
       changed: Map<string, number>,
       visiting: Set<string>,
     ): Promise<number> => {
-      const known = changed.get(r) ?? stored.get(r)?.depth ?? unstored.get(r);
+      const known =
+        changed.get(r) ?? (await storedOf(r))?.depth ?? unstored.get(r);
       if (known !== undefined) return known;
       if (visiting.has(r)) return 0;
       visiting.add(r);
@@ -156,7 +177,7 @@ export class ChangeHandler {
     };
     const recompute = async (r: string, changed: Map<string, number>) => {
       let depth = 1;
-      for (const d of stored.get(r)!.dependsOn)
+      for (const d of (await storedOf(r))!.dependsOn)
         depth = Math.max(depth, 1 + (await depthOf(d, changed, new Set([r]))));
       return depth;
     };
@@ -167,13 +188,13 @@ export class ChangeHandler {
     const visits = new Map<string, number>();
     while (queue.length) {
       const r = queue.shift()!;
-      for (const up of dependents.get(r) ?? []) {
+      for (const up of await dependentsOf(r)) {
         // a cycle is cut: each service is revisited at most twice
         const seen = visits.get(up) ?? 0;
         if (seen >= 2) continue;
         visits.set(up, seen + 1);
         const depth = await recompute(up, changed);
-        if (depth !== (changed.get(up) ?? stored.get(up)?.depth)) {
+        if (depth !== (changed.get(up) ?? (await storedOf(up))?.depth)) {
           changed.set(up, depth);
           queue.push(up);
         }
@@ -199,7 +220,7 @@ export class ChangeHandler {
     const context = evaluationContext(
       knowledgeBase,
       (platform as PlatformContextInput | undefined) ?? this.deps.platform,
-      lastSweep?.services ?? stored.size,
+      lastSweep?.services ?? (await store.serviceCount()),
     );
     const records = entities.map(e =>
       context.record(e, changed.get(stringifyEntityRef(e).toLowerCase()) ?? 1),
