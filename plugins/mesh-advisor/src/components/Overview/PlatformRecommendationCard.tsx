@@ -15,11 +15,11 @@ import { ConfidenceChip, MeshChip } from '../shared';
 
 /** What choosing a candidate means for the platform as it runs today. */
 const CHANGE_LABEL: Record<string, string> = {
-  keep: 'Installed: keep',
+  keep: 'Keep (installed)',
   adopt: 'First mesh',
-  'mode-change': 'Mode change (same mesh)',
-  migrate: 'Second mesh or migration',
-  remove: 'Remove the mesh',
+  'mode-change': 'Mode change',
+  migrate: 'Second mesh',
+  remove: 'Remove mesh',
 };
 
 /** How many unsatisfied services to list before "and N more". */
@@ -48,6 +48,7 @@ export function PlatformRecommendationCard(props: {
   const unsatisfiedTotal =
     platform.unsatisfiedTotal ?? platform.unsatisfied.length;
   const shown = platform.unsatisfied.slice(0, SHOWN_UNSATISFIED);
+  const paid = platform.ranking.filter(c => c.alreadyPaid.length > 0);
   return (
     <InfoCard
       titleTypographyProps={{ component: 'h2' }}
@@ -86,10 +87,9 @@ export function PlatformRecommendationCard(props: {
             <TableCell>Mesh</TableCell>
             <TableCell align="right">Services satisfied</TableCell>
             <TableCell>For the platform</TableCell>
-            <TableCell align="right">First choice of</TableCell>
             <TableCell align="right">
               <span title="Hard requirements summed over services: met · partly or only by an alpha/experimental feature · unknown · unmet">
-                Requirements met · partial · unknown · unmet
+                Requirements: met · partial · unknown · unmet
               </span>
             </TableCell>
             <TableCell align="right">
@@ -112,7 +112,6 @@ export function PlatformRecommendationCard(props: {
                 {c.servicesSatisfied} / {platform.servicesConsidered}
               </TableCell>
               <TableCell>{CHANGE_LABEL[c.change] ?? c.change}</TableCell>
-              <TableCell align="right">{c.firstChoiceOf}</TableCell>
               <TableCell align="right">
                 {c.requirementsMet} · {c.requirementsPartial} ·{' '}
                 {c.requirementsUnknown} · {c.requirementsUnmet}
@@ -120,21 +119,33 @@ export function PlatformRecommendationCard(props: {
               <TableCell align="right">
                 {memory(c.totalMemoryMiB)}
                 {c.costUnknown ? ' + unknown' : ''}
-                {c.alreadyPaid.length > 0 && (
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    component="div"
-                  >
-                    {c.alreadyPaid.join(' ')}
-                  </Typography>
-                )}
+                {c.alreadyPaid.length > 0 ? ' *' : ''}
               </TableCell>
               <TableCell align="right">{c.meanScore}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      {paid.length > 0 && (
+        <Box
+          component="ul"
+          pl={2.5}
+          mt={1}
+          mb={0}
+          aria-label="Costs already paid"
+        >
+          {paid.map(c => (
+            <Typography
+              key={c.mesh}
+              component="li"
+              variant="caption"
+              color="textSecondary"
+            >
+              * {c.name}, not charged again: {c.alreadyPaid.join(' ')}
+            </Typography>
+          ))}
+        </Box>
+      )}
       <Box mt={2}>
         <Typography variant="subtitle2" gutterBottom>
           {unsatisfiedTotal === 0
