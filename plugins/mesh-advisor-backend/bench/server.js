@@ -106,7 +106,7 @@ const ownerOnly = createServiceFactory({
     async authorizeConditional(requests, { credentials }) {
       const subject = String(credentials.principal?.subject ?? '');
       const team = subject.match(/team-\d+/)?.[0];
-      return requests.map(r =>
+      return requests.map(() =>
         team
           ? {
               result: AuthorizeResult.CONDITIONAL,
