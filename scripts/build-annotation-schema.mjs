@@ -4,9 +4,9 @@
 // parser's limits, for editors (yaml-language-server) and CI linters.
 // Usage: yarn annotations:schema            writes the schema
 //        yarn annotations:schema --check    fails when it and the vocabulary drift apart
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './lib/generated.mjs';
 
 const require = createRequire(import.meta.url);
 // Backstage's own TypeScript loader: the vocabulary is the one source of truth.
@@ -139,21 +139,8 @@ const schema = {
 
 const out = `${common}schema/annotations.schema.json`;
 const text = `${JSON.stringify(schema, null, 2)}\n`;
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(out, 'utf8');
-  } catch {
-    // a missing schema is a drift too
-  }
-  if (current !== text) {
-    console.error(
-      'The annotation vocabulary changed but its JSON Schema did not: run `yarn annotations:schema`.',
-    );
-    process.exit(1);
-  }
-  console.log('annotation schema in sync');
-} else {
-  writeFileSync(out, text);
-  console.log(`wrote ${out}`);
-}
+writeOrCheck(out, text, {
+  inSync: 'annotation schema in sync',
+  drifted:
+    'The annotation vocabulary changed but its JSON Schema did not: run `yarn annotations:schema`.',
+});

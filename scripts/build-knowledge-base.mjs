@@ -3,9 +3,10 @@
 // bundles (no YAML parser or file system needed in the browser).
 // Usage: yarn kb:build            writes the module
 //        yarn kb:build --check    fails when the module and the YAML drift apart
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { writeOrCheck } from './lib/generated.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = parse(readFileSync(`${root}data/knowledge-base.yaml`, 'utf8'));
@@ -18,21 +19,8 @@ const text =
     json,
   )});\n`;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(out, 'utf8');
-  } catch {
-    // a missing module is a drift too
-  }
-  if (current !== text) {
-    console.error(
-      'data/knowledge-base.yaml changed but the bundled copy did not: run `yarn kb:build`.',
-    );
-    process.exit(1);
-  }
-  console.log('knowledge base in sync');
-} else {
-  writeFileSync(out, text);
-  console.log(`wrote ${out} (${json.length} bytes of JSON)`);
-}
+writeOrCheck(out, text, {
+  inSync: 'knowledge base in sync',
+  drifted:
+    'data/knowledge-base.yaml changed but the bundled copy did not: run `yarn kb:build`.',
+});

@@ -4,15 +4,15 @@
 // `backstage-repo-tools schema openapi generate` cannot run offline; this
 // keeps the same shape (`spec` + `createOpenApiRouter`).
 // Usage: yarn openapi:build   (a check fails when the two drift apart)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { writeOrCheck } from './lib/generated.mjs';
 
 const dir = fileURLToPath(
   new URL('../plugins/mesh-advisor-backend/src/schema/', import.meta.url),
 );
 const spec = parse(readFileSync(`${dir}openapi.yaml`, 'utf8'));
-const check = process.argv.includes('--check');
 const text = `// Generated from openapi.yaml by \`yarn openapi:build\`. Do not edit.
 /* eslint-disable */
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
@@ -24,19 +24,8 @@ export const createOpenApiRouter = async (
 ) => createValidatedOpenApiRouter<typeof spec>(spec, options);
 `;
 const out = `${dir}openapi.generated.ts`;
-if (check) {
-  let current = '';
-  try {
-    current = readFileSync(out, 'utf8');
-  } catch {}
-  if (current !== text) {
-    console.error(
-      'openapi.yaml changed but openapi.generated.ts did not: run `yarn openapi:build`.',
-    );
-    process.exit(1);
-  }
-  console.log('OpenAPI spec in sync');
-} else {
-  writeFileSync(out, text);
-  console.log(`wrote ${out}`);
-}
+writeOrCheck(out, text, {
+  inSync: 'OpenAPI spec in sync',
+  drifted:
+    'openapi.yaml changed but openapi.generated.ts did not: run `yarn openapi:build`.',
+});
