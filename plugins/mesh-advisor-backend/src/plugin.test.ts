@@ -43,6 +43,20 @@ async function start(
   return { backend, catalog, knex, sweep, api: request(backend.server) };
 }
 
+/** A copy of ledger (ledger-2) joins the catalog; then a sweep, a moment later. */
+async function sweepWithOneMoreService(
+  catalog: FakeCatalog,
+  sweep: () => Promise<unknown>,
+) {
+  const ledger = catalog.entities.find(e => e.metadata.name === 'ledger')!;
+  catalog.entities = [
+    ...catalog.entities,
+    { ...ledger, metadata: { ...ledger.metadata, name: 'ledger-2' } },
+  ];
+  await new Promise(r => setTimeout(r, 5));
+  await sweep();
+}
+
 describe.each(databases.eachSupportedId())(
   'mesh-advisor backend on %s',
   databaseId => {
@@ -380,13 +394,7 @@ describe.each(databases.eachSupportedId())(
       const before = await api.get(
         '/api/mesh-advisor/entities/default/component/payments-api/evaluation',
       );
-      const ledger = catalog.entities.find(e => e.metadata.name === 'ledger')!;
-      catalog.entities = [
-        ...catalog.entities,
-        { ...ledger, metadata: { ...ledger.metadata, name: 'ledger-2' } },
-      ];
-      await new Promise(r => setTimeout(r, 5));
-      await sweep();
+      await sweepWithOneMoreService(catalog, sweep);
       const added = await api.get(
         '/api/mesh-advisor/entities/default/component/ledger-2/evaluation',
       );
@@ -410,13 +418,7 @@ describe.each(databases.eachSupportedId())(
       const before = await api.get(
         '/api/mesh-advisor/entities/default/component/payments-api/evaluation',
       );
-      const ledger = catalog.entities.find(e => e.metadata.name === 'ledger')!;
-      catalog.entities = [
-        ...catalog.entities,
-        { ...ledger, metadata: { ...ledger.metadata, name: 'ledger-2' } },
-      ];
-      await new Promise(r => setTimeout(r, 5));
-      await sweep();
+      await sweepWithOneMoreService(catalog, sweep);
       const after = await api.get(
         '/api/mesh-advisor/entities/default/component/payments-api/evaluation',
       );
