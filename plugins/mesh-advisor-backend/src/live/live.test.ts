@@ -6,13 +6,13 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { ActualState } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { Knex } from 'knex';
 import request from 'supertest';
 import { meshAdvisorPlugin } from '../plugin';
 import { FakeCatalog } from '../testing/fakeCatalog';
 import { eastCluster, westCluster } from './testing/fixtureClusters';
 import { KubeApiTestServer, startKubeApiServer } from './testing/kubeApiServer';
 import { liveEntities } from './testing/liveCatalog';
+import { insertAcceptedDecision } from './testing/acceptedDecision';
 import { fakePermissions } from '../__testUtils__/decisionHarness';
 
 const TEAM = 'user:default/team-member';
@@ -21,25 +21,6 @@ const OUTSIDER = 'user:default/outsider';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-async function accept(knex: Knex, entityRef: string, chosen: string) {
-  const now = Date.now();
-  await knex('mesh_advisor_decisions').insert({
-    id: `00000000-0000-4000-8000-${String(
-      Math.floor(Math.random() * 1e12),
-    ).padStart(12, '0')}`,
-    entity_ref: entityRef,
-    chosen,
-    status: 'accepted',
-    title: `adopt ${chosen}`,
-    context: 'test',
-    rationale: 'test',
-    alternatives: '[]',
-    author: 'user:default/test',
-    created_at: now,
-    updated_at: now,
-  });
-}
 
 describe.each(databases.eachSupportedId())(
   'live state through the plugin on %s',
@@ -102,8 +83,16 @@ describe.each(databases.eachSupportedId())(
       });
       try {
         // decisions accepted before the first pass (the migrations have run once the backend started)
-        await accept(knex, 'component:default/checkout', 'linkerd');
-        await accept(knex, 'component:default/reviews', 'istio-ambient');
+        await insertAcceptedDecision(
+          knex,
+          'component:default/checkout',
+          'linkerd',
+        );
+        await insertAcceptedDecision(
+          knex,
+          'component:default/reviews',
+          'istio-ambient',
+        );
         const api = () => request(backend.server);
         await scheduler.triggerTask('mesh-advisor-sweep');
         const clusters = (

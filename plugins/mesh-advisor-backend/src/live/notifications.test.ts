@@ -9,39 +9,17 @@ import {
   notificationService,
   NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
-import type { Knex } from 'knex';
 import { meshAdvisorPlugin } from '../plugin';
 import { FakeCatalog } from '../testing/fakeCatalog';
 import { eastCluster, westCluster } from './testing/fixtureClusters';
 import { KubeApiTestServer, startKubeApiServer } from './testing/kubeApiServer';
 import { liveEntities } from './testing/liveCatalog';
+import { insertAcceptedDecision } from './testing/acceptedDecision';
 import { podsOf, upstream } from './testing/upstreamFixtures';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-
-async function accept(
-  knex: Knex,
-  entityRef: string,
-  chosen: string,
-  id: string,
-) {
-  const now = Date.now();
-  await knex('mesh_advisor_decisions').insert({
-    id,
-    entity_ref: entityRef,
-    chosen,
-    status: 'accepted',
-    title: `adopt ${chosen}`,
-    context: 'test',
-    rationale: 'test',
-    alternatives: '[]',
-    author: 'user:default/test',
-    created_at: now,
-    updated_at: now,
-  });
-}
 
 describe.each(databases.eachSupportedId())(
   'owner notifications from two replicas on one %s database',
@@ -106,14 +84,14 @@ describe.each(databases.eachSupportedId())(
       };
       const [a, b] = [await replica(), await replica()];
       try {
-        await accept(
+        await insertAcceptedDecision(
           knex,
           'component:default/checkout',
           'linkerd',
           '00000000-0000-4000-8000-000000000001',
         );
         // accepted for Linkerd, but vote-bot requires wasm: the decision is at risk
-        await accept(
+        await insertAcceptedDecision(
           knex,
           'component:default/vote-bot',
           'linkerd',
