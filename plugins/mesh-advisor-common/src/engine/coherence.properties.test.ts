@@ -3,7 +3,7 @@ import { loadKnowledgeBase } from '../knowledgeBase/load';
 import type { KnowledgeBase } from '../knowledgeBase/schema';
 import { ANNOTATIONS, CAPABILITIES, MESH_IDS, MeshId } from '../vocabulary';
 import { createEvaluator } from './evaluate';
-import { service } from './testEntities';
+import { Declared, declaredAnnotations, service } from './testEntities';
 import type { EvaluationResult } from './types';
 
 /**
@@ -34,22 +34,6 @@ const platform = fc.record({
     'vendor-supported-ok' as const,
   ),
 });
-type Declared = {
-  requires: string[];
-  prefers: string[];
-  budget: string | null;
-  replicas: string | null;
-  capacity: string | null;
-};
-const annotationsOf = (d: Declared) => {
-  const out: Record<string, string> = {};
-  if (d.requires.length) out[ANNOTATIONS.requires] = d.requires.join(',');
-  if (d.prefers.length) out[ANNOTATIONS.prefers] = d.prefers.join(',');
-  if (d.budget) out[ANNOTATIONS.latencyBudgetMs] = d.budget;
-  if (d.replicas) out[ANNOTATIONS.replicas] = d.replicas;
-  if (d.capacity) out[ANNOTATIONS.opsCapacity] = d.capacity;
-  return out;
-};
 const evaluators = new Map<string, ReturnType<typeof createEvaluator>>();
 const evaluate = (
   p: object,
@@ -62,7 +46,7 @@ const evaluate = (
     ev = createEvaluator({ knowledgeBase, platform: p });
     if (knowledgeBase === kb) evaluators.set(key, ev);
   }
-  return ev(service('svc', annotationsOf(d)));
+  return ev(service('svc', declaredAnnotations(d)));
 };
 
 describe('platform coherence', () => {

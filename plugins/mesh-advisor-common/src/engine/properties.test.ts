@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CAPABILITIES, ANNOTATIONS, MESH_IDS } from '../vocabulary';
 import { createEvaluator } from './evaluate';
-import { service } from './testEntities';
+import { declaredAnnotations, service } from './testEntities';
 
 const evaluate = createEvaluator({
   platform: { cni: 'cilium', serviceCount: 40 },
@@ -36,22 +36,6 @@ const requirements = fc.record({
   replicas: fc.option(fc.nat(200).map(String)),
   capacity: fc.option(fc.constantFrom('low', 'medium', 'high')),
 });
-type Declared = {
-  requires: string[];
-  prefers: string[];
-  budget: string | null;
-  replicas: string | null;
-  capacity: string | null;
-};
-const toAnnotations = (r: Declared) => {
-  const out: Record<string, string> = {};
-  if (r.requires.length) out[ANNOTATIONS.requires] = r.requires.join(', ');
-  if (r.prefers.length) out[ANNOTATIONS.prefers] = r.prefers.join(', ');
-  if (r.budget) out[ANNOTATIONS.latencyBudgetMs] = r.budget;
-  if (r.replicas) out[ANNOTATIONS.replicas] = r.replicas;
-  if (r.capacity) out[ANNOTATIONS.opsCapacity] = r.capacity;
-  return out;
-};
 
 describe('engine properties', () => {
   it('never throws, whatever string any annotation holds, and always ranks every candidate', () => {
@@ -78,11 +62,11 @@ describe('engine properties', () => {
         fc.constantFrom(...CAPABILITIES),
         (r, extra) => {
           fc.pre(!r.requires.includes(extra));
-          const before = evaluate(service('svc', toAnnotations(r)));
+          const before = evaluate(service('svc', declaredAnnotations(r)));
           const after = evaluate(
             service(
               'svc',
-              toAnnotations({ ...r, requires: [...r.requires, extra] }),
+              declaredAnnotations({ ...r, requires: [...r.requires, extra] }),
             ),
           );
           for (const c of after.ranking) {
@@ -111,7 +95,7 @@ describe('engine properties', () => {
   it('is deterministic: the same input gives the same result', () => {
     fc.assert(
       fc.property(requirements, fc.integer({ min: 1, max: 6 }), (r, depth) => {
-        const entity = service('svc', toAnnotations(r));
+        const entity = service('svc', declaredAnnotations(r));
         expect(evaluate(entity, depth)).toEqual(
           evaluate(structuredClone(entity), depth),
         );
