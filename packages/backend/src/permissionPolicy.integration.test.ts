@@ -2,10 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -14,17 +10,20 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import meshAdvisorPlugin from '@mesh-advisor/plugin-mesh-advisor-backend';
 import request from 'supertest';
+import {
+  onBehalfOfHttpAuth,
+  OWNERSHIP_CLAIMS,
+  userInfoWithClaims,
+} from './__testUtils__/testAuth';
 import { meshAdvisorPermissionPolicyModule } from './permissionPolicy';
 
 jest.setTimeout(60_000);
 
 const JONAS = 'user:default/jonas.weber';
 const PRIYA = 'user:default/priya.raman';
-/** Ownership claims, as the sign-in resolver would put them in the token. */
-const CLAIMS: Record<string, string[]> = {
-  [JONAS]: [JONAS, 'group:default/payments-team'],
-  [PRIYA]: [PRIYA, 'group:default/checkout-team'],
-};
+// Ownership claims, as the sign-in resolver would put them in the token.
+OWNERSHIP_CLAIMS[JONAS] = [JONAS, 'group:default/payments-team'];
+OWNERSHIP_CLAIMS[PRIYA] = [PRIYA, 'group:default/checkout-team'];
 
 const CATALOG = `
 apiVersion: backstage.io/v1alpha1
@@ -50,58 +49,6 @@ metadata: { name: checkout-api }
 spec: { type: service, lifecycle: production, owner: group:checkout-team }
 `;
 
-/** The user info the permission backend hands to the policy. */
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return {
-        userEntityRef,
-        ownershipEntityRefs: CLAIMS[userEntityRef] ?? [userEntityRef],
-      };
-    },
-  }),
-});
-
-/**
- * The mock HttpAuthService turns a plugin's on-behalf-of token into plain user
- * credentials; the real one keeps the plugin as the `actor`, and the
- * permission backend relies on that to tell a plugin asking for a user (may
- * ask without a resourceRef) from the user asking directly. Restore it.
- */
-const SERVICE_TOKEN = 'mock-service-token:';
-const httpAuth = createServiceFactory({
-  service: coreServices.httpAuth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory: ({ plugin }) => {
-    const inner = mockServices.httpAuth({ pluginId: plugin.getId() });
-    return {
-      ...inner,
-      issueUserCookie: inner.issueUserCookie.bind(inner),
-      async credentials(req: any, options?: any) {
-        const token = String(req.headers.authorization ?? '').match(
-          /^Bearer (\S+)$/,
-        )?.[1];
-        if (token?.startsWith(SERVICE_TOKEN)) {
-          const { sub, obo, target } = JSON.parse(
-            token.slice(SERVICE_TOKEN.length),
-          );
-          if (
-            obo &&
-            (!target || target === plugin.getId()) &&
-            (!options?.allow || options.allow.includes('user'))
-          ) {
-            return mockCredentials.user(obo, { actor: { subject: sub } });
-          }
-        }
-        return inner.credentials(req, options);
-      },
-    } as typeof inner;
-  },
-});
-
 /**
  * The real thing, end to end: the catalog backend, the permission backend
  * with the app's policy module, and Mesh Advisor asking it whether a user may
@@ -122,8 +69,8 @@ describe('owners-only policy, with the real permission and catalog backends', ()
         permissionPlugin,
         meshAdvisorPermissionPolicyModule,
         meshAdvisorPlugin,
-        userInfo,
-        httpAuth,
+        userInfoWithClaims,
+        onBehalfOfHttpAuth,
         mockServices.rootConfig.factory({
           data: {
             permission: { enabled: true },
