@@ -4,13 +4,15 @@
 // upstream samples' pod shapes (Istio sidecar, ambient, Linkerd, unmeshed).
 // Runs apart from the reader so its memory and event loop are not measured.
 require('@backstage/cli/config/nodeTransform.cjs');
-const { startKubeApiServer } = require('../src/live/testing/kubeApiServer');
+const {
+  startKubeApiServer,
+} = require('../src/__testUtils__/live/kubeApiServer');
 const {
   daemonSets,
   ns,
   podsOf,
   upstream,
-} = require('../src/live/testing/upstreamFixtures');
+} = require('../src/__testUtils__/live/upstreamFixtures');
 
 const PODS = Number(process.env.PODS_PER_CLUSTER ?? 10_000);
 const PODS_PER_SERVICE = 10;

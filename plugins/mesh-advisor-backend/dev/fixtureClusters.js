@@ -9,13 +9,15 @@
 // (Cilium with its Envoy); app-config.live.yaml also names `lab`, which
 // listens nowhere: an unreachable cluster.
 require('@backstage/cli/config/nodeTransform.cjs');
-const { startKubeApiServer } = require('../src/live/testing/kubeApiServer');
+const {
+  startKubeApiServer,
+} = require('../src/__testUtils__/live/kubeApiServer');
 const {
   daemonSets,
   ns,
   podsOf,
   upstream,
-} = require('../src/live/testing/upstreamFixtures');
+} = require('../src/__testUtils__/live/upstreamFixtures');
 
 const TOKEN = 'mesh-advisor-example-token';
 const waypoint = upstream('istio-ambient-waypoint.gateway.yaml')[0].metadata

@@ -19,7 +19,7 @@ import {
 import request from 'supertest';
 import { meshAdvisorPlugin } from './plugin';
 import { CONFIG } from './__testUtils__/decisionHarness';
-import { FakeCatalog } from './testing/fakeCatalog';
+import { FakeCatalog } from './__testUtils__/fakeCatalog';
 
 jest.setTimeout(60_000);
 

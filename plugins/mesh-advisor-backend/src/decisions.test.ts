@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { parse as parseYaml } from 'yaml';
-import { loadExampleEntities } from './testing/exampleCatalog';
-import { FakeCatalog } from './testing/fakeCatalog';
+import { loadExampleEntities } from './__testUtils__/exampleCatalog';
+import { FakeCatalog } from './__testUtils__/fakeCatalog';
 import {
   OTHER,
   OUTSIDER,

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { KnexDecisionStore } from './database/KnexDecisionStore';
+import { DatabaseDecisionStore } from './database/DatabaseDecisionStore';
 import { MIGRATIONS } from './database/migrations';
 import { OWNER, startDecisionBackend } from './__testUtils__/decisionHarness';
 
@@ -276,7 +276,7 @@ describe.each(databases.eachSupportedId())(
       // Bypasses the service's pre-check, so every racer reaches the database.
       const knex = await databases.init(databaseId);
       await knex.migrate.latest(MIGRATIONS);
-      const store = new KnexDecisionStore(knex);
+      const store = new DatabaseDecisionStore(knex);
       const d = await store.create(
         {
           entityRef: 'component:default/ledger',

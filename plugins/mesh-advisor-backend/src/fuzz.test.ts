@@ -6,7 +6,7 @@ import {
   OWNER,
   startDecisionBackend,
 } from './__testUtils__/decisionHarness';
-import { MAX_BODY_BYTES } from './service/requestGuards';
+import { MAX_BODY_BYTES } from './http/requestGuards';
 
 jest.setTimeout(180_000);
 

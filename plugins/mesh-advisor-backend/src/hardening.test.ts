@@ -9,7 +9,7 @@ import {
   OWNER,
   startDecisionBackend,
 } from './__testUtils__/decisionHarness';
-import { MAX_BODY_BYTES } from './service/requestGuards';
+import { MAX_BODY_BYTES } from './http/requestGuards';
 import { SWEEP_FAILURES } from './service/sweep';
 
 jest.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { readMeshAdvisorConfig } from './config';
-import { KnexEvaluationStore } from './database/KnexEvaluationStore';
+import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { MIGRATIONS } from './database/migrations';
 import { runSweep } from './service/sweep';
 import {
@@ -9,8 +9,8 @@ import {
   OWNER,
   startDecisionBackendOn,
 } from './__testUtils__/decisionHarness';
-import { loadExampleEntities } from './testing/exampleCatalog';
-import { FakeCatalog } from './testing/fakeCatalog';
+import { loadExampleEntities } from './__testUtils__/exampleCatalog';
+import { FakeCatalog } from './__testUtils__/fakeCatalog';
 
 jest.setTimeout(60_000);
 
@@ -232,7 +232,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     const outcome = await runSweep({
       catalog: catalog.service,
       auth: mockServices.auth(),
-      store: new KnexEvaluationStore(knex),
+      store: new DatabaseEvaluationStore(knex),
       logger: mockServices.logger.mock(),
       knowledgeBase: settings.knowledgeBase,
       platform: settings.platform,

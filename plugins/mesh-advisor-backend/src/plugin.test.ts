@@ -7,8 +7,8 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { meshAdvisorPlugin } from './plugin';
-import { loadExampleEntities } from './testing/exampleCatalog';
-import { FakeCatalog } from './testing/fakeCatalog';
+import { loadExampleEntities } from './__testUtils__/exampleCatalog';
+import { FakeCatalog } from './__testUtils__/fakeCatalog';
 
 jest.setTimeout(60_000);
 

@@ -13,8 +13,8 @@ import {
 import { registerMeshAdvisorActions } from './actions';
 import { AuditedDecisionService } from './audit/AuditedDecisionService';
 import { readMeshAdvisorConfig } from './config';
-import { KnexDecisionStore } from './database/KnexDecisionStore';
-import { KnexEvaluationStore } from './database/KnexEvaluationStore';
+import { DatabaseDecisionStore } from './database/DatabaseDecisionStore';
+import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './router';
 import { EvaluationService } from './service/evaluations';
@@ -69,8 +69,8 @@ export const meshAdvisorPlugin = createBackendPlugin({
       }) {
         const settings = await readMeshAdvisorConfig(config);
         const db = await applyDatabaseMigrations(database);
-        const store = new KnexEvaluationStore(db, settings.cacheMs);
-        const decisionStore = new KnexDecisionStore(db);
+        const store = new DatabaseEvaluationStore(db, settings.cacheMs);
+        const decisionStore = new DatabaseDecisionStore(db);
         const { knowledgeBase, platform } = settings;
 
         permissionsRegistry.addPermissions(meshAdvisorPermissions);

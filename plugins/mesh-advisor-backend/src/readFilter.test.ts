@@ -2,12 +2,12 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { readMeshAdvisorConfig } from './config';
-import { KnexEvaluationStore } from './database/KnexEvaluationStore';
+import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { MIGRATIONS } from './database/migrations';
 import { toReadFilter } from './service/readFilter';
 import { runSweep } from './service/sweep';
 import { CONFIG } from './__testUtils__/decisionHarness';
-import { FakeCatalog } from './testing/fakeCatalog';
+import { FakeCatalog } from './__testUtils__/fakeCatalog';
 
 const owner = (claims: string[]) => ({
   rule: 'IS_ENTITY_OWNER',
@@ -74,7 +74,7 @@ describe.each(databases.eachSupportedId())('read filters in SQL on %s', id => {
     const knex = await databases.init(id);
     await knex.migrate.latest(MIGRATIONS);
     const settings = await readMeshAdvisorConfig(new ConfigReader(CONFIG));
-    const store = new KnexEvaluationStore(knex, 1000);
+    const store = new DatabaseEvaluationStore(knex, 1000);
     await runSweep({
       catalog: new FakeCatalog([
         svc('a1', 'default', 'group:default/team-a'),

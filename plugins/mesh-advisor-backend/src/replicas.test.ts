@@ -5,8 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { meshAdvisorPlugin } from './plugin';
-import { loadExampleEntities } from './testing/exampleCatalog';
-import { FakeCatalog } from './testing/fakeCatalog';
+import { loadExampleEntities } from './__testUtils__/exampleCatalog';
+import { FakeCatalog } from './__testUtils__/fakeCatalog';
 
 jest.setTimeout(60_000);
 

@@ -13,14 +13,14 @@ import {
 import express from 'express';
 import type { SortField } from './database/EvaluationStore';
 import { createOpenApiRouter, spec } from './schema/openapi.generated';
-import { hideInternalErrors } from './service/errorHandler';
-import { sendJsonBody } from './service/jsonBody';
+import { hideInternalErrors } from './http/errorHandler';
+import { sendJsonBody } from './http/jsonBody';
 import {
   jsonBodyParser,
   parseLimit,
   rejectUnstorableInput,
-} from './service/requestGuards';
-import { rejectUnknownBodyFields } from './service/unknownFields';
+} from './http/requestGuards';
+import { rejectUnknownBodyFields } from './http/unknownFields';
 import type { DecisionService } from './service/decisions';
 import type { EvaluationService } from './service/evaluations';
 

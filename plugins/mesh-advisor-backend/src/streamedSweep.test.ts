@@ -3,11 +3,11 @@ import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { readMeshAdvisorConfig } from './config';
-import { KnexEvaluationStore } from './database/KnexEvaluationStore';
+import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { MIGRATIONS } from './database/migrations';
 import { runSweep } from './service/sweep';
 import { CONFIG } from './__testUtils__/decisionHarness';
-import { FakeCatalog } from './testing/fakeCatalog';
+import { FakeCatalog } from './__testUtils__/fakeCatalog';
 
 jest.setTimeout(60_000);
 
@@ -56,7 +56,7 @@ describe.each(databases.eachSupportedId())('streamed sweep on %s', id => {
     const knex = await databases.init(id);
     await knex.migrate.latest(MIGRATIONS);
     const settings = await readMeshAdvisorConfig(new ConfigReader(CONFIG));
-    const store = new KnexEvaluationStore(knex, 0);
+    const store = new DatabaseEvaluationStore(knex, 0);
     const sweep = (catalog: CatalogService) =>
       runSweep({
         catalog,

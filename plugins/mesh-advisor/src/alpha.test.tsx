@@ -17,7 +17,7 @@ import {
   evaluationsByRef,
   FakeMeshAdvisorApi,
   websiteEntity,
-} from './testing';
+} from './__testUtils__';
 
 describe('new frontend system plugin', () => {
   it('provides the API, the page the sidebar takes, the entity content and card', () => {

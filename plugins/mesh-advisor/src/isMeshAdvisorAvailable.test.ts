@@ -1,5 +1,5 @@
 import { isMeshAdvisorAvailable } from './isMeshAdvisorAvailable';
-import { checkoutEntity, websiteEntity } from './testing';
+import { checkoutEntity, websiteEntity } from './__testUtils__';
 
 describe('isMeshAdvisorAvailable', () => {
   it('holds for Components of type service, in any case', () => {

@@ -14,8 +14,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { meshAdvisorPermissions } from '@mesh-advisor/plugin-mesh-advisor-common';
 import request from 'supertest';
 import { meshAdvisorPlugin } from '../plugin';
-import { loadExampleEntities } from '../testing/exampleCatalog';
-import { FakeCatalog } from '../testing/fakeCatalog';
+import { loadExampleEntities } from './exampleCatalog';
+import { FakeCatalog } from './fakeCatalog';
 
 /** Owns the payments services (payments-team), may file and change decisions about them. */
 export const OWNER = 'user:default/jonas.weber';

@@ -19,8 +19,8 @@ import {
   OWNER,
 } from '../__testUtils__/decisionHarness';
 import { meshAdvisorPlugin } from '../plugin';
-import { loadExampleEntities } from '../testing/exampleCatalog';
-import { FakeCatalog } from '../testing/fakeCatalog';
+import { loadExampleEntities } from '../__testUtils__/exampleCatalog';
+import { FakeCatalog } from '../__testUtils__/fakeCatalog';
 
 jest.setTimeout(60_000);
 

@@ -8,10 +8,13 @@ import {
   authCluster,
   eastCluster,
   westCluster,
-} from './testing/fixtureClusters';
-import { KubeApiTestServer, startKubeApiServer } from './testing/kubeApiServer';
+} from '../__testUtils__/live/fixtureClusters';
+import {
+  KubeApiTestServer,
+  startKubeApiServer,
+} from '../__testUtils__/live/kubeApiServer';
 import { workloadSelector } from './workloadSelector';
-import { service } from './testing/entities';
+import { service } from '../__testUtils__/live/entities';
 
 describe('LiveClusterReader against loopback Kubernetes API servers', () => {
   let east: KubeApiTestServer;

@@ -1,6 +1,6 @@
 import { createEvaluator } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { computeDrift, decisionAtRisk, dominantMesh } from './drift';
-import { service } from './testing/entities';
+import { service } from '../__testUtils__/live/entities';
 
 // The real engine and bundled knowledge base decide which meshes are blocked.
 const evaluate = createEvaluator({ platform: { cni: 'calico', clusters: 1 } });

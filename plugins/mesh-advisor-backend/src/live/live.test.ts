@@ -8,11 +8,17 @@ import {
 import type { ActualState } from '@mesh-advisor/plugin-mesh-advisor-common';
 import request from 'supertest';
 import { meshAdvisorPlugin } from '../plugin';
-import { FakeCatalog } from '../testing/fakeCatalog';
-import { eastCluster, westCluster } from './testing/fixtureClusters';
-import { KubeApiTestServer, startKubeApiServer } from './testing/kubeApiServer';
-import { liveEntities } from './testing/liveCatalog';
-import { insertAcceptedDecision } from './testing/acceptedDecision';
+import { FakeCatalog } from '../__testUtils__/fakeCatalog';
+import {
+  eastCluster,
+  westCluster,
+} from '../__testUtils__/live/fixtureClusters';
+import {
+  KubeApiTestServer,
+  startKubeApiServer,
+} from '../__testUtils__/live/kubeApiServer';
+import { liveEntities } from '../__testUtils__/live/liveCatalog';
+import { insertAcceptedDecision } from '../__testUtils__/live/acceptedDecision';
 import { fakePermissions } from '../__testUtils__/decisionHarness';
 
 const TEAM = 'user:default/team-member';

@@ -10,7 +10,7 @@ import {
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import type { KnexLiveStore } from '../database/KnexLiveStore';
+import type { DatabaseLiveStore } from '../database/DatabaseLiveStore';
 import { ReadAccessResolver } from '../service/readAccess';
 
 function oneString(value: unknown, name: string): string | undefined {
@@ -39,7 +39,7 @@ function oneOf<T extends string>(
  */
 export function createLiveRouter(deps: {
   httpAuth: HttpAuthService;
-  store: KnexLiveStore;
+  store: DatabaseLiveStore;
   catalog: CatalogService;
   readAccess: ReadAccessResolver;
 }): express.Router {

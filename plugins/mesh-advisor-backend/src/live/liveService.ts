@@ -7,7 +7,10 @@ import {
   isService,
   PlatformContextInput,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { KnexLiveStore, PreviousState } from '../database/KnexLiveStore';
+import type {
+  DatabaseLiveStore,
+  PreviousState,
+} from '../database/DatabaseLiveStore';
 import { readAllComponents } from '../service/catalogReader';
 import type { LiveClusterReader, ReadPass } from './clusterReader';
 import { decisionAtRisk } from './drift';
@@ -48,7 +51,7 @@ export class LiveService {
   constructor(
     private readonly deps: {
       reader: LiveClusterReader;
-      store: KnexLiveStore;
+      store: DatabaseLiveStore;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;

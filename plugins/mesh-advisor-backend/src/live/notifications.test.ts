@@ -10,12 +10,18 @@ import {
   NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
 import { meshAdvisorPlugin } from '../plugin';
-import { FakeCatalog } from '../testing/fakeCatalog';
-import { eastCluster, westCluster } from './testing/fixtureClusters';
-import { KubeApiTestServer, startKubeApiServer } from './testing/kubeApiServer';
-import { liveEntities } from './testing/liveCatalog';
-import { insertAcceptedDecision } from './testing/acceptedDecision';
-import { podsOf, upstream } from './testing/upstreamFixtures';
+import { FakeCatalog } from '../__testUtils__/fakeCatalog';
+import {
+  eastCluster,
+  westCluster,
+} from '../__testUtils__/live/fixtureClusters';
+import {
+  KubeApiTestServer,
+  startKubeApiServer,
+} from '../__testUtils__/live/kubeApiServer';
+import { liveEntities } from '../__testUtils__/live/liveCatalog';
+import { insertAcceptedDecision } from '../__testUtils__/live/acceptedDecision';
+import { podsOf, upstream } from '../__testUtils__/live/upstreamFixtures';
 
 jest.setTimeout(60_000);
 

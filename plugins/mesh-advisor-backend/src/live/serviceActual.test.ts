@@ -2,8 +2,8 @@ import { createEvaluator } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { buildSnapshot, clusterState } from './clusterSnapshot';
 import { derivePlatform } from './platformContext';
 import { serviceActual } from './serviceActual';
-import { service } from './testing/entities';
-import { daemonSet, namespace, pod } from './testing/pods';
+import { service } from '../__testUtils__/live/entities';
+import { daemonSet, namespace, pod } from '../__testUtils__/live/pods';
 import { workloadSelector } from './workloadSelector';
 
 const at = new Date('2026-11-30T12:00:00Z');

@@ -9,7 +9,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { PlatformContextInput } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type express from 'express';
 import type { Knex } from 'knex';
-import { KnexLiveStore } from '../database/KnexLiveStore';
+import { DatabaseLiveStore } from '../database/DatabaseLiveStore';
 import { ReadAccessResolver } from '../service/readAccess';
 import { LiveClusterReader } from './clusterReader';
 import { clustersFromConfig } from './clusters';
@@ -34,7 +34,7 @@ export function setUpLive(deps: {
   cacheMs: number;
   notifier?: LiveNotifier;
 }): { service: LiveService | undefined; router: express.Router } {
-  const store = new KnexLiveStore(deps.db);
+  const store = new DatabaseLiveStore(deps.db);
   const router = createLiveRouter({
     httpAuth: deps.httpAuth,
     store,

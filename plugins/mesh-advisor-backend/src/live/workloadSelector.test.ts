@@ -3,7 +3,7 @@ import {
   parseLabelSelector,
   workloadSelector,
 } from './workloadSelector';
-import { service } from './testing/entities';
+import { service } from '../__testUtils__/live/entities';
 
 describe('label selectors', () => {
   it.each([

@@ -20,7 +20,7 @@ import type {
   SweepRecord,
 } from '../database/EvaluationStore';
 import { CatalogUnavailableError } from './CatalogUnavailableError';
-import { JsonBody, jsonBody } from './jsonBody';
+import { JsonBody, jsonBody } from '../http/jsonBody';
 import { ReadAccessResolver } from './readAccess';
 import { TtlCache } from '../ttlCache';
 import type { StoredSummary } from './summary';

@@ -1,5 +1,5 @@
 import { callChainDepths } from './callChain';
-import { service } from './testEntities';
+import { service } from '../__testUtils__/testEntities';
 
 describe('callChainDepths', () => {
   it('counts the longest chain of services each one depends on', () => {

@@ -3,7 +3,11 @@ import { loadKnowledgeBase } from '../knowledgeBase/load';
 import type { KnowledgeBase } from '../knowledgeBase/schema';
 import { ANNOTATIONS, CAPABILITIES, MESH_IDS, MeshId } from '../vocabulary';
 import { createEvaluator } from './evaluate';
-import { Declared, declaredAnnotations, service } from './testEntities';
+import {
+  Declared,
+  declaredAnnotations,
+  service,
+} from '../__testUtils__/testEntities';
 import type { EvaluationResult } from './types';
 
 /**

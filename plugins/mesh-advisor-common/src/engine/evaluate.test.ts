@@ -1,5 +1,5 @@
 import { evaluateEntity } from './evaluate';
-import { requires, service } from './testEntities';
+import { requires, service } from '../__testUtils__/testEntities';
 import { ENGINE_VERSION } from './version';
 import { loadKnowledgeBase } from '../knowledgeBase/load';
 

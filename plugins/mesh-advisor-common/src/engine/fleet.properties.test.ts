@@ -4,7 +4,7 @@ import { ANNOTATIONS, CAPABILITIES, MESH_IDS } from '../vocabulary';
 import { createEvaluator } from './evaluate';
 import { migrationTolerance, recommendForPlatform } from './fleet';
 import type { PlatformContextInput } from '../platform';
-import { service } from './testEntities';
+import { service } from '../__testUtils__/testEntities';
 import type { EvaluationResult } from './types';
 
 const kb = loadKnowledgeBase();

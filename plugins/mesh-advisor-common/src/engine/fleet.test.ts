@@ -3,7 +3,7 @@ import { recommendForPlatform } from './fleet';
 import { loadKnowledgeBase } from '../knowledgeBase';
 import type { PlatformContextInput } from '../platform';
 import { CAPABILITIES } from '../vocabulary';
-import { requires, service } from './testEntities';
+import { requires, service } from '../__testUtils__/testEntities';
 
 const kb = loadKnowledgeBase();
 const onPlatform = (platform: PlatformContextInput) =>

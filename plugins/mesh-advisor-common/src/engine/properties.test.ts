@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CAPABILITIES, ANNOTATIONS, MESH_IDS } from '../vocabulary';
 import { createEvaluator } from './evaluate';
-import { declaredAnnotations, service } from './testEntities';
+import { declaredAnnotations, service } from '../__testUtils__/testEntities';
 
 const evaluate = createEvaluator({
   platform: { cni: 'cilium', serviceCount: 40 },

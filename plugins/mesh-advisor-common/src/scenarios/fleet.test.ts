@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { createEvaluator, recommendForPlatform } from '../engine';
 import type { PlatformChange } from '../engine';
-import { service } from '../engine/testEntities';
+import { service } from '../__testUtils__/testEntities';
 import { loadKnowledgeBase } from '../knowledgeBase';
 import type { PlatformContextInput } from '../platform';
 import { ANNOTATION_PREFIX, MESH_IDS, MeshId } from '../vocabulary';

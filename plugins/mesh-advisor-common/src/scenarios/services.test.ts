@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { createEvaluator } from '../engine';
-import { service } from '../engine/testEntities';
+import { service } from '../__testUtils__/testEntities';
 import type { PlatformContextInput } from '../platform';
 
 /**

@@ -15,8 +15,8 @@ import {
   PermissionApi,
 } from '@backstage/plugin-permission-react';
 import { meshAdvisorApiRef } from '../api/MeshAdvisorApi';
-import { FakeMeshAdvisorApi } from '../testing/FakeMeshAdvisorApi';
-import { fakePermissionApi } from '../testing/permissionApi';
+import { FakeMeshAdvisorApi } from './FakeMeshAdvisorApi';
+import { fakePermissionApi } from './permissionApi';
 
 /** Renders a Mesh Advisor component with the fake API, in a test app. */
 export async function renderWithApis(

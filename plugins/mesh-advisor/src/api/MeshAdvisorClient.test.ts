@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { MeshAdvisorClient, toQueryString } from './MeshAdvisorClient';
-import { errorBody } from '../testing/responseError';
+import { errorBody } from '../__testUtils__/responseError';
 
 function setup(responses: Response[]) {
   const requests: { url: string; init?: RequestInit }[] = [];

@@ -1,6 +1,6 @@
 import type { Blocker } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { parseAnnotations } from '@mesh-advisor/plugin-mesh-advisor-common';
-import { responseError } from '../testing';
+import { responseError } from '../__testUtils__';
 import { memory } from '../components/MeshTab/formatFigures';
 import { budgetVerdict, rangeNote } from '../components/MeshTab/CostForService';
 import { friendlyError } from './friendlyError';

@@ -1,4 +1,4 @@
-import { daemonSet } from '../testing/pods';
+import { daemonSet } from '../../__testUtils__/live/pods';
 import { clusterFacts } from './clusterFacts';
 import { imageVersion } from './imageVersion';
 

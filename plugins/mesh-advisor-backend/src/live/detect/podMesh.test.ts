@@ -1,4 +1,4 @@
-import { daemonSet, namespace, pod } from '../testing/pods';
+import { daemonSet, namespace, pod } from '../../__testUtils__/live/pods';
 import { clusterFacts } from './clusterFacts';
 import { detectPodMesh } from './podMesh';
 

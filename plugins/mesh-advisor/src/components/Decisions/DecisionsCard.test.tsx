@@ -11,7 +11,7 @@ import {
   fakePermissionApi,
   fixtureId,
   service,
-} from '../../testing';
+} from '../../__testUtils__';
 import type { Decision } from '../../api/types';
 import { DecisionsCard } from './DecisionsCard';
 

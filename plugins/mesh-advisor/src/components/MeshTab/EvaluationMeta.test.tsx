@@ -6,7 +6,7 @@ import {
   evaluationFixture,
   FakeMeshAdvisorApi,
   FIXTURE_EVALUATED_AT,
-} from '../../testing';
+} from '../../__testUtils__';
 import { EvaluationMeta, freshnessOf } from './EvaluationMeta';
 import { MeshTab } from './MeshTab';
 

@@ -6,7 +6,7 @@ import {
   FakeMeshAdvisorApi,
   typoEntity,
   websiteEntity,
-} from '../../testing';
+} from '../../__testUtils__';
 import { MeshAdvisorEntityCard } from './MeshAdvisorEntityCard';
 
 describe('MeshAdvisorEntityCard', () => {

@@ -13,7 +13,7 @@ import {
   typoEntity,
   vmEntity,
   websiteEntity,
-} from '../../testing';
+} from '../../__testUtils__';
 import { MeshTab } from './MeshTab';
 
 const escapeRegExp = (text: string) =>

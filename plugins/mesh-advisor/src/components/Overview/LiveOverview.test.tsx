@@ -9,7 +9,7 @@ import {
   FakeMeshAdvisorApi,
   rowFixture,
   serviceEntities,
-} from '../../testing';
+} from '../../__testUtils__';
 import { MeshAdvisorPage } from './MeshAdvisorPage';
 
 const evaluations = evaluationsByRef();

@@ -11,7 +11,7 @@ import {
   rowFixture,
   serviceEntities,
   summaryFixture,
-} from '../../testing';
+} from '../../__testUtils__';
 import { MeshAdvisorPage } from './MeshAdvisorPage';
 
 const evaluations = evaluationsByRef();

@@ -5,7 +5,7 @@ import {
   evaluationsByRef,
   FakeMeshAdvisorApi,
   summaryFixture,
-} from '../../testing';
+} from '../../__testUtils__';
 import { PlatformRecommendationCard } from './PlatformRecommendationCard';
 
 const fleet = summaryFixture(Object.values(evaluationsByRef())).platform!;

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
-import { checkoutEntity, FakeMeshAdvisorApi } from '../../testing';
+import { checkoutEntity, FakeMeshAdvisorApi } from '../../__testUtils__';
 import { EntityMeshScorecard } from './EntityMeshScorecard';
 import type { ScorecardCheckResult } from './MeshScorecard';
 

@@ -8,7 +8,7 @@ import {
   evaluationFixture,
   FIXTURE_KNOWLEDGE_BASE,
   paymentsEntity,
-} from '../../testing';
+} from '../../__testUtils__';
 import { WhatIfPanel } from './WhatIfPanel';
 
 /** Shows the URL the panel wrote, so a test can reload from it. */

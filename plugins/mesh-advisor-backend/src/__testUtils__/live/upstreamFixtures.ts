@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parseAllDocuments, parse } from 'yaml';
-import type { DaemonSetLike, NamespaceLike, PodLike } from '../kubeObjects';
+import type {
+  DaemonSetLike,
+  NamespaceLike,
+  PodLike,
+} from '../../live/kubeObjects';
 
 const DIR = resolvePackagePath(
   '@mesh-advisor/plugin-mesh-advisor-backend',

@@ -3,7 +3,7 @@ import type {
   DaemonSetLike,
   NamespaceLike,
   PodLike,
-} from '../kubeObjects';
+} from '../../live/kubeObjects';
 
 /** Small builders for unit tests of the detection rules. */
 export function pod(

@@ -69,7 +69,7 @@ function linkRefusal(
   return `${newerId} is ${newer.status}; only a proposed or accepted decision can supersede`;
 }
 
-export class KnexDecisionStore implements DecisionStore {
+export class DatabaseDecisionStore implements DecisionStore {
   constructor(private readonly db: Knex) {}
 
   async create(d: NewDecision, now: Date): Promise<Decision> {

@@ -3,7 +3,7 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { InputError, NotFoundError, ResponseError } from '@backstage/errors';
 import express from 'express';
 import request from 'supertest';
-import { CatalogUnavailableError } from './CatalogUnavailableError';
+import { CatalogUnavailableError } from '../service/CatalogUnavailableError';
 import { hideInternalErrors, RETRY_AFTER_SECONDS } from './errorHandler';
 
 /** What a route throws → what the client gets, through Backstage's own error middleware as in the backend. */

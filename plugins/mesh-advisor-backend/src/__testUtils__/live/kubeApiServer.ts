@@ -1,6 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DaemonSetLike, NamespaceLike, PodLike } from '../kubeObjects';
+import type {
+  DaemonSetLike,
+  NamespaceLike,
+  PodLike,
+} from '../../live/kubeObjects';
 
 /** What one fake cluster holds. */
 export type ClusterObjects = {

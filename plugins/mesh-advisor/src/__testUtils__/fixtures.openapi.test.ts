@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { loadOpenApiValidator } from '../__testUtils__/openApiValidator';
+import { loadOpenApiValidator } from './openApiValidator';
 import { FakeMeshAdvisorApi } from './FakeMeshAdvisorApi';
 import {
   decisionFixture,

@@ -46,7 +46,7 @@ export type ActualListQuery = {
 };
 
 /** Actual states, live passes and sent notifications, in the plugin's database. */
-export class KnexLiveStore {
+export class DatabaseLiveStore {
   constructor(private readonly db: Knex) {}
 
   /** Stored evaluations (ranking only) and accepted decisions, by lower-case entity ref. */

@@ -58,7 +58,7 @@ function fullRef(value: string, kind: string): string {
     : `${kind}:default/${value.toLowerCase()}`;
 }
 
-export class KnexEvaluationStore implements EvaluationStore {
+export class DatabaseEvaluationStore implements EvaluationStore {
   /** `cacheMs`: how long this replica reuses what it read (0: never). */
   constructor(private readonly db: Knex, cacheMs = 2000) {
     this.cache = new TtlCache(cacheMs);
