@@ -16,15 +16,13 @@ import { readMeshAdvisorConfig } from './config';
 import { DatabaseDecisionStore } from './database/DatabaseDecisionStore';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { applyDatabaseMigrations } from './database/migrations';
+import { ReadCache } from './readCache';
 import { createRouter } from './router';
 import { EvaluationService } from './service/evaluations';
-import { runSweep } from './service/sweep';
+import { scheduleSweep } from './service/sweepTask';
 import { ChangeHandler } from './service/changes';
 import { setUpLive } from './live/setup';
 import { notificationsNotifier } from './live/notificationsNotifier';
-
-const SWEEP_TASK = 'mesh-advisor-sweep';
-const EMPTY_CATALOG_RETRY_MS = 30_000;
 
 /**
  * Mesh Advisor's backend: sweeps the catalog on a schedule, stores
@@ -69,7 +67,9 @@ export const meshAdvisorPlugin = createBackendPlugin({
       }) {
         const settings = await readMeshAdvisorConfig(config);
         const db = await applyDatabaseMigrations(database);
-        const store = new DatabaseEvaluationStore(db, settings.cacheMs);
+        // one per replica: read through by the store and the summary, cleared by writes
+        const readCache = new ReadCache(settings.cacheMs);
+        const store = new DatabaseEvaluationStore(db, readCache);
         const decisionStore = new DatabaseDecisionStore(db);
         const { knowledgeBase, platform } = settings;
 
@@ -81,6 +81,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
           permissions,
           knowledgeBase,
           platform,
+          readCache,
           cacheMs: settings.cacheMs,
         });
 
@@ -99,37 +100,17 @@ export const meshAdvisorPlugin = createBackendPlugin({
           notifier: notificationsNotifier(notifications),
         });
 
-        await scheduler.scheduleTask({
-          id: SWEEP_TASK,
-          scope: 'global',
-          ...settings.schedule,
-          fn: async () => {
-            const read = await live.service?.readClusters().catch(e => {
-              logger.warn(`Mesh Advisor live read failed: ${e}`);
-              return undefined;
-            });
-            const outcome = await runSweep({
-              catalog,
-              auth,
-              store,
-              logger,
-              knowledgeBase,
-              platform: read ? live.service!.platformFor(read) : platform,
-            });
-            if (read && outcome.outcome === 'succeeded') {
-              await live
-                .service!.record(read)
-                .catch(e => logger.warn(`Mesh Advisor live pass failed: ${e}`));
-            }
-            evaluations.invalidateSummary();
-            // Right after a start the catalog may still be ingesting: look again soon.
-            if (outcome.outcome === 'succeeded' && outcome.services === 0) {
-              setTimeout(
-                () => scheduler.triggerTask(SWEEP_TASK).catch(() => undefined),
-                EMPTY_CATALOG_RETRY_MS,
-              ).unref();
-            }
-          },
+        await scheduleSweep({
+          scheduler,
+          schedule: settings.schedule,
+          catalog,
+          auth,
+          store,
+          logger,
+          knowledgeBase,
+          platform,
+          live: live.service,
+          readCache,
         });
 
         // Catalog changes announced by the catalog module: re-evaluated within
@@ -152,6 +133,7 @@ export const meshAdvisorPlugin = createBackendPlugin({
         const decisions = new AuditedDecisionService({
           store: decisionStore,
           evaluations: store,
+          readCache,
           catalog,
           permissions,
           auth,

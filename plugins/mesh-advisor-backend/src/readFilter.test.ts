@@ -4,6 +4,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { readMeshAdvisorConfig } from './config';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { MIGRATIONS } from './database/migrations';
+import { ReadCache } from './readCache';
 import { toReadFilter } from './service/readFilter';
 import { runSweep } from './service/sweep';
 import { CONFIG } from './__testUtils__/decisionHarness';
@@ -74,7 +75,7 @@ describe.each(databases.eachSupportedId())('read filters in SQL on %s', id => {
     const knex = await databases.init(id);
     await knex.migrate.latest(MIGRATIONS);
     const settings = await readMeshAdvisorConfig(new ConfigReader(CONFIG));
-    const store = new DatabaseEvaluationStore(knex, 1000);
+    const store = new DatabaseEvaluationStore(knex, new ReadCache(1000));
     await runSweep({
       catalog: new FakeCatalog([
         svc('a1', 'default', 'group:default/team-a'),

@@ -5,6 +5,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { readMeshAdvisorConfig } from './config';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { MIGRATIONS } from './database/migrations';
+import { ReadCache } from './readCache';
 import { runSweep } from './service/sweep';
 import { CONFIG } from './__testUtils__/decisionHarness';
 import { FakeCatalog } from './__testUtils__/fakeCatalog';
@@ -56,7 +57,7 @@ describe.each(databases.eachSupportedId())('streamed sweep on %s', id => {
     const knex = await databases.init(id);
     await knex.migrate.latest(MIGRATIONS);
     const settings = await readMeshAdvisorConfig(new ConfigReader(CONFIG));
-    const store = new DatabaseEvaluationStore(knex, 0);
+    const store = new DatabaseEvaluationStore(knex, new ReadCache(0));
     const sweep = (catalog: CatalogService) =>
       runSweep({
         catalog,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { EvaluationResult } from '@mesh-advisor/plugin-mesh-advisor-common';
-import { TtlCache } from '../ttlCache';
+import { ReadCache } from '../readCache';
 import type { ReadFilter } from '../service/readFilter';
 import { CursorValueType, decodeCursor, encodeCursor } from './cursor';
 import {
@@ -59,24 +59,23 @@ function fullRef(value: string, kind: string): string {
 }
 
 export class DatabaseEvaluationStore implements EvaluationStore {
-  /** `cacheMs`: how long this replica reuses what it read (0: never). */
-  constructor(private readonly db: Knex, cacheMs = 2000) {
-    this.cache = new TtlCache(cacheMs);
-  }
-
   /**
    * Pages and counts change only when a sweep or a decision lands, yet every
    * visitor of the overview asks for the same first pages and every paging
-   * client for the counts: each replica reuses what it read for a moment.
+   * client for the counts: they are read through the replica's `cache`
+   * (shared with the summary, cleared by whatever writes).
    */
-  private readonly cache: TtlCache<unknown>;
+  constructor(
+    private readonly db: Knex,
+    private readonly cache = new ReadCache(2000),
+  ) {}
 
   private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
-    return this.cache.get(key, read) as Promise<T>;
+    return this.cache.get(key, read);
   }
 
-  /** Writes made through this replica show at once. */
-  invalidate() {
+  /** Writes made through this store show at once. */
+  private invalidate() {
     this.cache.clear();
   }
 

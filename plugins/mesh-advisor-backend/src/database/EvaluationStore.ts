@@ -110,8 +110,6 @@ export interface EvaluationStore {
   lastPlatform(): Promise<unknown | undefined>;
   /** The catalog could not be read: keep every result, flag them stale. */
   markAllStale(): Promise<void>;
-  /** Forget cached counts (a decision was filed or changed through this replica). */
-  invalidate(): void;
   get(entityRef: string): Promise<
     | (EvaluationResult & {
         evaluatedAt: string;

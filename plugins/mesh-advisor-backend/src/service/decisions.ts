@@ -34,6 +34,7 @@ import type {
   DecisionStore,
 } from '../database/DecisionStore';
 import type { EvaluationStore } from '../database/EvaluationStore';
+import type { ReadCache } from '../readCache';
 import { renderAdr } from './adr';
 import { CatalogUnavailableError } from './CatalogUnavailableError';
 
@@ -84,7 +85,10 @@ const MAX_LIST_ROUNDS = 5;
 
 export interface DecisionServiceDeps {
   store: DecisionStore;
-  evaluations: EvaluationStore;
+  /** what was advised, recorded with a filed decision */
+  evaluations: Pick<EvaluationStore, 'get' | 'lastSuccessfulSweep'>;
+  /** cleared when a decision is filed or changed: the overview's decision columns and counts show it at once */
+  readCache: Pick<ReadCache, 'clear'>;
   catalog: CatalogService;
   permissions: PermissionsService;
   auth: AuthService;
@@ -293,8 +297,7 @@ export class DecisionService {
       },
       this.now(),
     );
-    // the overview's decision columns and counts must show it at once
-    this.deps.evaluations.invalidate();
+    this.deps.readCache.clear();
     return created;
   }
 
@@ -475,7 +478,7 @@ export class DecisionService {
     );
     switch (result.outcome) {
       case 'changed':
-        this.deps.evaluations.invalidate();
+        this.deps.readCache.clear();
         return result.decision;
       case 'conflict':
         throw new ConflictError(

@@ -22,7 +22,7 @@ import type {
 import { CatalogUnavailableError } from './CatalogUnavailableError';
 import { JsonBody, jsonBody } from '../http/jsonBody';
 import { ReadAccessResolver } from './readAccess';
-import { TtlCache } from '../ttlCache';
+import type { ReadCache } from '../readCache';
 import type { StoredSummary } from './summary';
 import { publicSweepMessage } from './sweep';
 
@@ -51,17 +51,17 @@ export class EvaluationService {
       knowledgeBase: KnowledgeBase;
       platform: PlatformContextInput;
       permissions: PermissionsService;
-      /** how long this replica reuses the summary it read (ms; 0: never) */
+      /** the replica's read cache, shared with the store: holds the summary */
+      readCache: ReadCache;
+      /** how long this replica keeps a caller's read access (ms; 0: never) */
       cacheMs?: number;
     },
   ) {
-    const cacheMs = deps.cacheMs ?? 2000;
     this.readAccess = new ReadAccessResolver({
       permissions: deps.permissions,
       catalog: deps.catalog,
-      cacheMs,
+      cacheMs: deps.cacheMs ?? 2000,
     });
-    this.summaries = new TtlCache(cacheMs);
   }
 
   private readonly readAccess: ReadAccessResolver;
@@ -230,15 +230,9 @@ export class EvaluationService {
     });
   }
 
-  /** Forget the cached summary (this replica just swept). */
-  invalidateSummary() {
-    this.summaries.clear();
-  }
-
-  private readonly summaries: TtlCache<{ value: Summary; json: JsonBody }>;
-
+  /** Cleared with the pages: by a sweep through this replica, or a decision. */
   private cachedSummary() {
-    return this.summaries.get('summary', async () => {
+    return this.deps.readCache.get('summary', async () => {
       const value = await this.readSummary();
       return { value, json: jsonBody(value) };
     });
