@@ -2,7 +2,8 @@
  * The Backstage backend that hosts Mesh Advisor: catalog, auth (guest),
  * permissions with an owner-only policy for mesh decisions, the
  * mesh-advisor plugin with its catalog module, its actions over MCP, and
- * search with its decisions, and Tech Insights facts and checks.
+ * search with its decisions, Tech Insights facts and checks, and the events
+ * backend whose bus carries events between backend instances.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { meshAdvisorPermissionPolicyModule } from './permissionPolicy';
@@ -27,6 +28,12 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(meshAdvisorPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// events: the bus behind the events service. The catalog module announces
+// changed Mesh Advisor inputs on it; on PostgreSQL the bus also delivers
+// them to a subscriber that runs in another backend instance (in memory on
+// SQLite: one process)
+backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@mesh-advisor/plugin-mesh-advisor-backend'));
 

@@ -24,6 +24,7 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import eventsPlugin from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import catalogModuleMeshAdvisor from '@mesh-advisor/plugin-catalog-backend-module-mesh-advisor';
@@ -165,13 +166,18 @@ describe('Mesh Advisor with the real catalog and permission backends', () => {
         meshAdvisorPlugin,
         schedulerServiceFactory,
         // the real events service, shared by the plugins as in a backend
-        // (the test backend's mock gives each plugin its own)
+        // (the test backend's mock gives each plugin its own), with the
+        // events backend and its bus installed as in packages/backend
         eventsServiceFactory,
+        eventsPlugin,
         userInfoWithClaims,
         onBehalfOfHttpAuth,
         mockServices.rootConfig.factory({
           data: {
             permission: { enabled: true },
+            // the bus holds each subscriber's poll open this long, and
+            // stopping the backend waits for open requests
+            events: { notifyTimeoutMs: 1000 },
             catalog: {
               rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
               locations: [{ type: 'file', target: file }],
