@@ -6,12 +6,12 @@ import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   annotationBoundViolation,
+  EvaluationSortField,
+  EvaluationStatus,
   KnowledgeBase,
   MeshId,
-  EvaluationStatus,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import express from 'express';
-import type { SortField } from './database/EvaluationStore';
 import { createOpenApiRouter, spec } from './schema/openapi.generated';
 import { hideInternalErrors } from './http/errorHandler';
 import { sendJsonBody } from './http/jsonBody';
@@ -83,7 +83,7 @@ export async function createRouter(
           status: q.status as EvaluationStatus | undefined,
           decision: q.decision,
           q: q.q,
-          sort: (q.sort ?? 'name') as SortField,
+          sort: (q.sort ?? 'name') as EvaluationSortField,
           order: q.order === 'desc' ? 'desc' : 'asc',
           limit: parseLimit(q.limit),
           cursor: q.cursor,

@@ -1,6 +1,7 @@
 /**
  * Mesh Advisor's isomorphic core: the annotation contract, the sourced
- * knowledge base, the evaluation engine and the permissions. No Node-only
+ * knowledge base, the evaluation engine, the permissions and the REST API's
+ * request and response types. No Node-only
  * APIs, so the browser runs the same engine for what-if edits.
  *
  * @packageDocumentation
@@ -13,7 +14,6 @@ export * from './platform';
 export * from './knowledgeBase';
 export * from './engine';
 export * from './permissions';
-export type * from './decisions';
-export type * from './evaluations';
+export * from './api';
 export * from './live';
 export * from './catalogChanges';

@@ -1,5 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { EvaluationService, Summary } from '../service/evaluations';
+import type { MeshAdvisorSummary } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { EvaluationService } from '../service/evaluations';
 
 /**
  * GET /summary as the caller sees it: the platform's counts, and only the
@@ -9,6 +10,6 @@ import type { EvaluationService, Summary } from '../service/evaluations';
 export async function summaryFor(
   evaluations: EvaluationService,
   credentials: BackstageCredentials,
-): Promise<Summary> {
+): Promise<MeshAdvisorSummary> {
   return JSON.parse((await evaluations.summaryJson(credentials)).json);
 }

@@ -3,13 +3,12 @@ import type {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
-import type { Decision } from '../database/DecisionStore';
-import {
-  CreateDecisionBody,
-  DecisionService,
-  DecisionServiceDeps,
-  TransitionBody,
-} from '../service/decisions';
+import type {
+  Decision,
+  DecisionTransition,
+  NewDecision,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+import { DecisionService, DecisionServiceDeps } from '../service/decisions';
 
 /**
  * The decision service, with an audit event for every change: filing
@@ -30,7 +29,7 @@ export class AuditedDecisionService extends DecisionService {
   }
 
   override create(
-    body: CreateDecisionBody,
+    body: NewDecision,
     credentials: BackstageCredentials,
   ): Promise<Decision> {
     return this.audited(
@@ -46,7 +45,7 @@ export class AuditedDecisionService extends DecisionService {
 
   override transition(
     id: string,
-    body: TransitionBody,
+    body: DecisionTransition,
     credentials: BackstageCredentials,
   ): Promise<Decision> {
     return this.audited(

@@ -5,9 +5,11 @@ import { decodeCursor, encodeCursor } from './cursor';
 import type {
   Decision,
   DecisionEvent,
-  DecisionFilter,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+import type {
   DecisionStore,
-  NewDecision,
+  DecisionStoreQuery,
+  NewDecisionRecord,
   StatusChange,
   StatusChangeResult,
 } from './DecisionStore';
@@ -72,7 +74,7 @@ function linkRefusal(
 export class DatabaseDecisionStore implements DecisionStore {
   constructor(private readonly db: Knex) {}
 
-  async create(d: NewDecision, now: Date): Promise<Decision> {
+  async create(d: NewDecisionRecord, now: Date): Promise<Decision> {
     const id = randomUUID();
     const at = now.getTime();
     await this.db.transaction(async tx => {
@@ -124,7 +126,7 @@ export class DatabaseDecisionStore implements DecisionStore {
     }));
   }
 
-  async list(f: DecisionFilter) {
+  async list(f: DecisionStoreQuery) {
     const q = this.db(DECISIONS);
     if (f.entityRef) q.where('entity_ref', f.entityRef.toLowerCase());
     if (f.status) q.where('status', f.status);

@@ -1,15 +1,17 @@
 import type { Knex } from 'knex';
-import type { EvaluationResult } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type {
+  EvaluationPage,
+  EvaluationResult,
+  EvaluationRow,
+  EvaluationSortField,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { ReadCache } from '../readCache';
 import type { ReadFilter } from '../service/readFilter';
 import { CursorValueType, decodeCursor, encodeCursor } from './cursor';
 import {
   EvaluationRecord,
-  EvaluationRow,
   EvaluationStore,
-  ListPage,
-  ListQuery,
-  SortField,
+  EvaluationStoreQuery,
   SweepRecord,
 } from './EvaluationStore';
 
@@ -27,7 +29,7 @@ const ANALYZE_SHARE = 0.1;
 
 /** Sort columns: never NULL (see the migration), each with a (column, entity_ref) index. */
 const SORT_COLUMNS: Record<
-  SortField,
+  EvaluationSortField,
   { expr: string; numeric: boolean; type: CursorValueType }
 > = {
   name: { expr: 'e.entity_ref', numeric: false, type: 'text' },
@@ -247,7 +249,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       .as('cur');
   }
 
-  list(query: ListQuery): Promise<ListPage> {
+  list(query: EvaluationStoreQuery): Promise<EvaluationPage> {
     // A caller's own set of services is theirs: not shared between callers.
     if (query.onlyRefs) return this.readPage(query);
     return this.cached(`page:${JSON.stringify(query)}`, () =>
@@ -276,7 +278,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }
   }
 
-  private async readPage(query: ListQuery): Promise<ListPage> {
+  private async readPage(query: EvaluationStoreQuery): Promise<EvaluationPage> {
     const filtered = () => {
       const q = this.db(`${EVALUATIONS} as e`);
       if (query.owner) q.where('e.owner', fullRef(query.owner, 'group'));

@@ -2,38 +2,24 @@ import type {
   Decision,
   DecisionEvent,
   DecisionEventType,
+  DecisionListQuery,
+  DecisionPage,
   DecisionSnapshot,
   DecisionStatus,
-  MeshId,
+  NewDecision,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 
-export type {
-  Decision,
-  DecisionEvent,
-  DecisionEventType,
-  DecisionSnapshot,
-  DecisionStatus,
-} from '@mesh-advisor/plugin-mesh-advisor-common';
-
-export type NewDecision = {
-  entityRef: string;
-  chosen: MeshId;
-  title: string;
-  context: string;
-  rationale: string;
-  alternatives: MeshId[];
+/**
+ * What the service stores for a new decision: the request body, normalised,
+ * with its author and the evaluation it was made against.
+ */
+export type NewDecisionRecord = Required<NewDecision> & {
   author: string;
   snapshot: DecisionSnapshot | null;
 };
 
-export type DecisionFilter = {
-  entityRef?: string;
-  status?: DecisionStatus;
-  chosen?: MeshId;
-  author?: string;
-  limit: number;
-  cursor?: string;
-};
+/** A listing of decisions: the API's filters, with the page size resolved. */
+export type DecisionStoreQuery = DecisionListQuery & { limit: number };
 
 /** A change of status, applied only if the decision is still at `expectedVersion` (and in status `from`). */
 export type StatusChange = {
@@ -60,13 +46,11 @@ export type StatusChangeResult =
 
 /** Append-only storage of decisions: no update without an event, no delete. */
 export interface DecisionStore {
-  create(d: NewDecision, now: Date): Promise<Decision>;
+  create(d: NewDecisionRecord, now: Date): Promise<Decision>;
   get(id: string): Promise<Decision | undefined>;
   events(id: string): Promise<DecisionEvent[]>;
   /** Newest first (created, then id); a page of at most `limit`, and the cursor of the next one. */
-  list(
-    filter: DecisionFilter,
-  ): Promise<{ items: Decision[]; nextCursor: string | null }>;
+  list(filter: DecisionStoreQuery): Promise<DecisionPage>;
   /** The cursor that continues a listing right after `d`. */
   cursorAfter(d: Decision): string;
   /**

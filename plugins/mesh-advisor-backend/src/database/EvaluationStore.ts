@@ -1,10 +1,9 @@
 import type {
-  DecisionFilter,
+  EvaluationListQuery,
   EvaluationPage,
   EvaluationResult,
-  EvaluationSortField,
-  EvaluationStatus,
-  MeshId,
+  StoredEvaluation,
+  SweepInfo,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { ReadFilter } from '../service/readFilter';
 
@@ -35,37 +34,18 @@ export type StoredEdges = {
   dependsOn: string[];
 };
 
-// The row, sort fields and page are the API's, defined once in the common package.
-export type {
-  EvaluationRow,
-  EvaluationPage as ListPage,
-  EvaluationSortField as SortField,
-} from '@mesh-advisor/plugin-mesh-advisor-common';
+/** A listing of the overview table: the API's query with its defaults resolved, and what the caller may read. */
+export type EvaluationStoreQuery = EvaluationListQuery &
+  Required<Pick<EvaluationListQuery, 'sort' | 'order' | 'limit'>> & {
+    /** only these services (entity refs, lower case): the ones the caller may read, when that is not all */
+    onlyRefs?: readonly string[];
+    /** only the services this filter on the stored columns lets the caller read */
+    readFilter?: ReadFilter;
+  };
 
-export type ListQuery = {
-  owner?: string;
-  system?: string;
-  mesh?: MeshId;
-  status?: EvaluationStatus;
-  decision?: DecisionFilter;
-  q?: string;
-  sort: EvaluationSortField;
-  order: 'asc' | 'desc';
-  limit: number;
-  cursor?: string;
-  /** only these services (entity refs, lower case): the ones the caller may read, when that is not all */
-  onlyRefs?: readonly string[];
-  /** only the services this filter on the stored columns lets the caller read */
-  readFilter?: ReadFilter;
-};
-
-export type SweepRecord = {
+/** A sweep as stored: what GET /summary says of it, and the summary it stored. */
+export type SweepRecord = SweepInfo & {
   id: number;
-  startedAt: string;
-  finishedAt: string | null;
-  outcome: 'running' | 'succeeded' | 'failed';
-  message: string | null;
-  services: number | null;
   summary: unknown | null;
 };
 
@@ -110,15 +90,8 @@ export interface EvaluationStore {
   lastPlatform(): Promise<unknown | undefined>;
   /** The catalog could not be read: keep every result, flag them stale. */
   markAllStale(): Promise<void>;
-  get(entityRef: string): Promise<
-    | (EvaluationResult & {
-        evaluatedAt: string;
-        stale: boolean;
-        catalogVersion: string | null;
-      })
-    | undefined
-  >;
-  list(query: ListQuery): Promise<EvaluationPage>;
+  get(entityRef: string): Promise<StoredEvaluation | undefined>;
+  list(query: EvaluationStoreQuery): Promise<EvaluationPage>;
   /** Which of these services (refs, lower case) the filter lets through. */
   readableAmong(refs: string[], filter: ReadFilter): Promise<Set<string>>;
   startSweep(now: Date): Promise<number>;

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadKnowledgeBase } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { parse as parseYaml } from 'yaml';
-import type { Decision, DecisionEvent } from '../database/DecisionStore';
+import type {
+  Decision,
+  DecisionEvent,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import fc from 'fast-check';
 import { renderAdr } from './adr';
 

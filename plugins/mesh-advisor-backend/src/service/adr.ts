@@ -1,5 +1,8 @@
 import type { KnowledgeBase } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { Decision, DecisionEvent } from '../database/DecisionStore';
+import type {
+  Decision,
+  DecisionEvent,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
 const meshName = (kb: KnowledgeBase, id: string) =>
   kb.meshes[id as keyof typeof kb.meshes]?.name ?? id;

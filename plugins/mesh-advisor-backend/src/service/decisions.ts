@@ -20,62 +20,28 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  Decision,
+  DECISION_TRANSITIONS,
+  DecisionPage,
+  DecisionSnapshot,
+  DecisionTransition,
   ENGINE_VERSION,
   isService,
   KnowledgeBase,
   MeshId,
   meshDecisionCreatePermission,
   meshDecisionTransitionPermission,
+  NewDecision,
+  transitionRefusal,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type {
-  Decision,
-  DecisionSnapshot,
-  DecisionStatus,
   DecisionStore,
+  DecisionStoreQuery,
 } from '../database/DecisionStore';
 import type { EvaluationStore } from '../database/EvaluationStore';
 import type { ReadCache } from '../readCache';
 import { renderAdr } from './adr';
 import { CatalogUnavailableError } from './CatalogUnavailableError';
-
-export interface CreateDecisionBody {
-  entityRef: string;
-  chosen: MeshId;
-  title: string;
-  context?: string;
-  rationale: string;
-  alternatives?: MeshId[];
-}
-
-export interface TransitionBody {
-  action: 'accept' | 'reject' | 'supersede';
-  version: number;
-  supersededBy?: string;
-  note?: string;
-}
-
-export interface DecisionListFilter {
-  entityRef?: string;
-  status?: DecisionStatus;
-  chosen?: MeshId;
-  author?: string;
-  limit: number;
-  cursor?: string;
-}
-
-/** Which action moves a decision from which status to which. */
-const TRANSITIONS: Record<
-  TransitionBody['action'],
-  {
-    from: DecisionStatus;
-    to: DecisionStatus;
-    event: 'accepted' | 'rejected' | 'superseded';
-  }
-> = {
-  accept: { from: 'proposed', to: 'accepted', event: 'accepted' },
-  reject: { from: 'proposed', to: 'rejected', event: 'rejected' },
-  supersede: { from: 'accepted', to: 'superseded', event: 'superseded' },
-};
 
 /** The kinds a decision can be about: a service, or a system or group deciding for many (platform scope). */
 const DECIDABLE_KINDS = new Set(['component', 'system', 'group']);
@@ -250,7 +216,7 @@ export class DecisionService {
   }
 
   async create(
-    body: CreateDecisionBody,
+    body: NewDecision,
     credentials: BackstageCredentials,
   ): Promise<Decision> {
     const author = this.userRef(credentials);
@@ -307,13 +273,9 @@ export class DecisionService {
    * read to fill the page (a few at most; the cursor then resumes there).
    */
   async list(
-    filter: DecisionListFilter,
+    filter: DecisionStoreQuery,
     credentials: BackstageCredentials,
-  ): Promise<{
-    items: Decision[];
-    nextCursor: string | null;
-    stale?: boolean;
-  }> {
+  ): Promise<DecisionPage> {
     const base = {
       status: filter.status,
       chosen: filter.chosen,
@@ -404,7 +366,7 @@ export class DecisionService {
 
   async transition(
     id: string,
-    body: TransitionBody,
+    body: DecisionTransition,
     credentials: BackstageCredentials,
   ): Promise<Decision> {
     const actor = this.userRef(credentials);
@@ -415,7 +377,7 @@ export class DecisionService {
       credentials,
       'change a mesh decision',
     );
-    const t = TRANSITIONS[body.action];
+    const t = DECISION_TRANSITIONS[body.action];
     if (body.action === 'supersede') {
       if (!body.supersededBy)
         throw new InputError(
@@ -435,11 +397,8 @@ export class DecisionService {
         `version: you edited version ${body.version}, but the decision is at version ${decision.version} (status ${decision.status}); reload and try again`,
       );
     }
-    if (decision.status !== t.from) {
-      throw new InputError(
-        `action: cannot ${body.action} a ${decision.status} decision; only a ${t.from} one`,
-      );
-    }
+    const refusal = transitionRefusal(body.action, decision.status);
+    if (refusal) throw new InputError(refusal);
     if (body.action === 'supersede') {
       const newer = await this.deps.store.get(body.supersededBy!);
       if (!newer || newer.entityRef !== decision.entityRef) {

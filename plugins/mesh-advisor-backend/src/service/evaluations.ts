@@ -7,40 +7,25 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createEvaluator,
+  EvaluationPage,
   EvaluationResult,
   isService,
   KnowledgeBase,
+  MeshAdvisorSummary,
   PlatformContextInput,
   resolvePlatform,
+  StoredEvaluation,
+  StoredSummary,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type {
   EvaluationStore,
-  ListPage,
-  ListQuery,
-  SweepRecord,
+  EvaluationStoreQuery,
 } from '../database/EvaluationStore';
 import { CatalogUnavailableError } from './CatalogUnavailableError';
 import { JsonBody, jsonBody } from '../http/jsonBody';
 import { ReadAccessResolver } from './readAccess';
 import type { ReadCache } from '../readCache';
-import type { StoredSummary } from './summary';
 import { publicSweepMessage } from './sweep';
-
-export type StoredEvaluation = EvaluationResult & {
-  evaluatedAt: string;
-  stale: boolean;
-  /** metadata.etag of the catalog entity the result was computed from */
-  catalogVersion: string | null;
-  live?: boolean;
-};
-
-/** GET /summary: the last good sweep's counts and platform recommendation, and how the last sweep went. */
-export type Summary = Omit<StoredSummary, 'platform'> & {
-  stale: boolean;
-  lastSweep: Omit<SweepRecord, 'id' | 'summary'> | null;
-  lastSuccessAt: string | null;
-  platform: StoredSummary['platform'] | null;
-};
 
 /** Reading evaluations, stored or live, and evaluating what-if entities. */
 export class EvaluationService {
@@ -157,7 +142,7 @@ export class EvaluationService {
     return evaluate(entity, callChainDepth);
   }
 
-  list(query: ListQuery): Promise<ListPage> {
+  list(query: EvaluationStoreQuery): Promise<EvaluationPage> {
     return this.deps.store.list(query);
   }
 
@@ -169,7 +154,7 @@ export class EvaluationService {
    * request.
    */
   async listJson(
-    query: ListQuery,
+    query: EvaluationStoreQuery,
     credentials: BackstageCredentials,
   ): Promise<JsonBody> {
     const access = await this.readAccess.forStore(credentials);
@@ -190,7 +175,7 @@ export class EvaluationService {
     return body;
   }
 
-  private readonly serialized = new WeakMap<ListPage, JsonBody>();
+  private readonly serialized = new WeakMap<EvaluationPage, JsonBody>();
 
   /**
    * The summary changes once per sweep; each replica keeps it for a moment
@@ -238,7 +223,7 @@ export class EvaluationService {
     });
   }
 
-  private async readSummary(): Promise<Summary> {
+  private async readSummary(): Promise<MeshAdvisorSummary> {
     const [last, success] = await Promise.all([
       this.deps.store.lastSweep(),
       this.deps.store.lastSuccessfulSweep(),

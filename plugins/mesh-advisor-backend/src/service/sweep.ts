@@ -4,6 +4,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   callChainDepths,
   createFleetAccumulator,
+  createSummaryCounts,
   isService,
   KnowledgeBase,
   PlatformContextInput,
@@ -15,7 +16,6 @@ import {
   SWEEP_FIELDS,
 } from './catalogReader';
 import { depthKey, evaluationContext } from './evaluationContext';
-import { createSummaryCounts } from './summary';
 
 export interface SweepDeps {
   catalog: CatalogService;

@@ -5,28 +5,28 @@ import {
 } from '@backstage/catalog-model';
 import {
   ActualState,
-  evaluateEntity,
-  KnowledgeBase,
-} from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { MeshAdvisorApi } from '../api/MeshAdvisorApi';
-import type {
   ActualStatePage,
   ActualStateQuery,
   Decision,
+  DECISION_TRANSITIONS,
   DecisionEvent,
   DecisionListQuery,
   DecisionPage,
   DecisionTransition,
   DecisionWithEvents,
+  evaluateEntity,
   EvaluateRequest,
   EvaluationListQuery,
   EvaluationPage,
   EvaluationRow,
+  KnowledgeBase,
   LiveClusters,
   MeshAdvisorSummary,
   NewDecision,
   StoredEvaluation,
-} from '../api/types';
+  transitionRefusal,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { MeshAdvisorApi } from '../api/MeshAdvisorApi';
 import {
   createdEvent,
   FIXTURE_EVALUATED_AT,
@@ -59,12 +59,6 @@ export type FakeMeshAdvisorApiOptions = {
   /** the last live pass (GET /live/clusters); derived from actualStates when left out */
   liveClusters?: LiveClusters;
 };
-
-const TRANSITIONS = {
-  accept: { from: 'proposed', to: 'accepted', event: 'accepted' },
-  reject: { from: 'proposed', to: 'rejected', event: 'rejected' },
-  supersede: { from: 'accepted', to: 'superseded', event: 'superseded' },
-} as const;
 
 const SORT_VALUE: Record<string, (r: EvaluationRow) => string | number> = {
   name: r => r.name,
@@ -317,19 +311,15 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
   ): Promise<Decision> {
     await this.record('transitionDecision', [id, body]);
     const decision = await this.find(id);
-    const t = TRANSITIONS[body.action];
+    const t = DECISION_TRANSITIONS[body.action];
     if (body.version !== decision.version) {
       throw await responseError(
         409,
         `version: you edited version ${body.version}, but the decision is at version ${decision.version} (status ${decision.status}); reload and try again`,
       );
     }
-    if (decision.status !== t.from) {
-      throw await responseError(
-        400,
-        `action: cannot ${body.action} a ${decision.status} decision; only a ${t.from} one`,
-      );
-    }
+    const refusal = transitionRefusal(body.action, decision.status);
+    if (refusal) throw await responseError(400, refusal);
     if (body.action === 'accept') {
       // as the backend: one decision in force per entity
       const previous = this.decisions.find(

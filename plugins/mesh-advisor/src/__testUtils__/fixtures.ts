@@ -1,18 +1,16 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  evaluateEntity,
-  loadKnowledgeBase,
-  MESH_IDS,
-  PlatformContextInput,
-  recommendForPlatform,
-} from '@mesh-advisor/plugin-mesh-advisor-common';
-import type {
+  buildSummary,
   Decision,
   DecisionEvent,
+  evaluateEntity,
   EvaluationRow,
+  loadKnowledgeBase,
   MeshAdvisorSummary,
+  PlatformContextInput,
+  recommendForPlatform,
   StoredEvaluation,
-} from '../api/types';
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { serviceEntities } from './testEntities';
 
 /** The platform the fixtures were evaluated on (as in app-config.yaml). */
@@ -65,34 +63,20 @@ export function rowFixture(
     confidence: evaluation.recommendation?.confidence ?? null,
     score: evaluation.recommendation?.score ?? null,
     issueCount: evaluation.issues.length,
-    evaluatedAt: evaluation.evaluatedAt ?? FIXTURE_EVALUATED_AT,
-    stale: evaluation.stale ?? false,
+    evaluatedAt: evaluation.evaluatedAt,
+    stale: evaluation.stale,
     decision,
   };
 }
 
-/** Counts and the platform pick, as the sweep stores them. */
+/** Counts and the platform pick, as the sweep stores them (the same builder). */
 export function summaryFixture(
   evaluations: StoredEvaluation[],
 ): MeshAdvisorSummary {
-  const byMesh: Record<string, number> = Object.fromEntries(
-    MESH_IDS.map(m => [m, 0]),
-  );
-  const byStatus: Record<string, number> = {
-    evaluated: 0,
-    excluded: 0,
-    invalid: 0,
-  };
-  for (const e of evaluations) {
-    byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
-    if (e.recommendation) byMesh[e.recommendation.mesh]++;
-  }
   const fleet = recommendForPlatform(FIXTURE_KNOWLEDGE_BASE, evaluations);
   return JSON.parse(
     JSON.stringify({
-      total: evaluations.length,
-      byMesh,
-      byStatus,
+      ...buildSummary(evaluations, fleet),
       stale: false,
       lastSweep: {
         startedAt: '2026-11-20T09:59:00.000Z',
@@ -102,7 +86,6 @@ export function summaryFixture(
         services: evaluations.length,
       },
       lastSuccessAt: FIXTURE_EVALUATED_AT,
-      platform: { ...fleet, unsatisfiedTotal: fleet.unsatisfied.length },
     }),
   );
 }

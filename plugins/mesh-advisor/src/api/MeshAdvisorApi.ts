@@ -1,6 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type { KnowledgeBase } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type {
   ActualStatePage,
   ActualStateQuery,
@@ -12,11 +11,12 @@ import type {
   EvaluateRequest,
   EvaluationListQuery,
   EvaluationPage,
+  KnowledgeBase,
   LiveClusters,
   MeshAdvisorSummary,
   NewDecision,
   StoredEvaluation,
-} from './types';
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
 /**
  * The Mesh Advisor backend (`/api/mesh-advisor`). Every method rejects with a

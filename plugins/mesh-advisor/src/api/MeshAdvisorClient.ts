@@ -1,8 +1,6 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { KnowledgeBase } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { MeshAdvisorApi } from './MeshAdvisorApi';
 import type {
   ActualStatePage,
   ActualStateQuery,
@@ -14,11 +12,13 @@ import type {
   EvaluateRequest,
   EvaluationListQuery,
   EvaluationPage,
+  KnowledgeBase,
   LiveClusters,
   MeshAdvisorSummary,
   NewDecision,
   StoredEvaluation,
-} from './types';
+} from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { MeshAdvisorApi } from './MeshAdvisorApi';
 
 type QueryValue = string | number | boolean | undefined | null;
 

@@ -2,7 +2,10 @@ import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { meshAdvisorApiRef } from '../api/MeshAdvisorApi';
-import type { Decision, DecisionStatus } from '../api/types';
+import type {
+  Decision,
+  DecisionStatus,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { useCursorPagination } from './useCursorPagination';
 
 /** How many decisions about one entity the Mesh tab reads. */

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { meshAdvisorApiRef } from '../api/MeshAdvisorApi';
-import type { StoredEvaluation } from '../api/types';
+import type { StoredEvaluation } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { statusOf } from '../lib/errors';
 
 /** @public */

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/core-plugin-api';
 import { meshAdvisorApiRef } from '../api/MeshAdvisorApi';
-import type { EvaluationListQuery } from '../api/types';
+import type { EvaluationListQuery } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { useDebouncedValue } from './useDebouncedValue';
 
 /** The overview table's filters and sort, as the user set them. */

@@ -10,8 +10,8 @@ import {
   parseAnnotations,
   Requirements,
   requirementsToAnnotations,
+  StoredEvaluation,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { StoredEvaluation } from '../api/types';
 import {
   replaceMeshAnnotations,
   requirementsToYaml,

@@ -1,4 +1,4 @@
-import type { Decision } from '../api/types';
+import type { Decision } from '@mesh-advisor/plugin-mesh-advisor-common';
 
 /** "Payments adopts Linkerd!" → "payments-adopts-linkerd". */
 export function slugify(text: string): string {

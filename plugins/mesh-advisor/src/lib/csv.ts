@@ -1,5 +1,7 @@
-import type { ActualState } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { EvaluationRow } from '../api/types';
+import type {
+  ActualState,
+  EvaluationRow,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 
 const HEADER = [
   'entityRef',

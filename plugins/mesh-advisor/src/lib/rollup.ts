@@ -1,4 +1,4 @@
-import type { EvaluationRow } from '../api/types';
+import type { EvaluationRow } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { shortRef } from './refs';
 
 /** One owner's or system's services, counted. */

@@ -3,7 +3,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { meshAdvisorApiRef } from '../../api/MeshAdvisorApi';
-import type { Decision } from '../../api/types';
+import type { Decision } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { adrFileName } from '../../lib/adrFileName';
 import { downloadText } from '../../lib/download';
 import { friendlyError } from '../../lib/friendlyError';

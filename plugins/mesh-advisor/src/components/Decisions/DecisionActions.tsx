@@ -5,7 +5,10 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { meshAdvisorApiRef } from '../../api/MeshAdvisorApi';
-import type { Decision, DecisionTransition } from '../../api/types';
+import type {
+  Decision,
+  DecisionTransition,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { serverMessage, statusOf } from '../../lib/errors';
 import { PermissionedButton } from './PermissionedButton';
 import { SupersedeDialog } from './SupersedeDialog';

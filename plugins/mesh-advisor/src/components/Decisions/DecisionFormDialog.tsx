@@ -16,9 +16,12 @@ import Tabs from '@material-ui/core/Tabs';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { MESH_IDS, MeshId } from '@mesh-advisor/plugin-mesh-advisor-common';
+import {
+  Decision,
+  MESH_IDS,
+  MeshId,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { meshAdvisorApiRef } from '../../api/MeshAdvisorApi';
-import type { Decision } from '../../api/types';
 import { serverMessage } from '../../lib/errors';
 import { meshName } from '../../lib/meshNames';
 import {

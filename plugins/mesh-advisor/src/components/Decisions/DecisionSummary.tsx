@@ -2,8 +2,10 @@ import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import type { MeshId } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { Decision } from '../../api/types';
+import type {
+  Decision,
+  MeshId,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { meshName } from '../../lib/meshNames';
 import { shortRef } from '../../lib/refs';
 import { DecisionStatusChip, MeshChip, RelativeTime } from '../shared';

@@ -12,7 +12,7 @@ import {
   fixtureId,
   service,
 } from '../../__testUtils__';
-import type { Decision } from '../../api/types';
+import type { Decision } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { DecisionsCard } from './DecisionsCard';
 
 const openApi = loadOpenApiValidator();

@@ -9,8 +9,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   meshDecisionCreatePermission,
   meshDecisionTransitionPermission,
+  StoredEvaluation,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { StoredEvaluation } from '../../api/types';
 import { useEntityDecisions } from '../../hooks/useDecisions';
 import { DecisionStatusChip, ErrorWithRetry, MeshChip } from '../shared';
 import { AdrDownloadButton } from './AdrDownloadButton';

@@ -11,7 +11,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
-import type { DecisionStatus } from '../../api/types';
+import type { DecisionStatus } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { useDecisionList } from '../../hooks/useDecisions';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
 import { shortRef } from '../../lib/refs';

@@ -6,7 +6,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import type { Decision } from '../../api/types';
+import type { Decision } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { meshName } from '../../lib/meshNames';
 
 /** Picks the newer decision that supersedes an accepted one. */

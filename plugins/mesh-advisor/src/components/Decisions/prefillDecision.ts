@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { StoredEvaluation } from '../../api/types';
+import type { StoredEvaluation } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { DecisionDraft } from './validateDecision';
 
 /** A draft decision that adopts the current recommendation, explained. */

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import type { StoredEvaluation } from '../../api/types';
+import type { StoredEvaluation } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { RelativeTime } from '../shared';
 
 /**

@@ -5,7 +5,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import { useSearchParams } from 'react-router-dom';
-import type { StoredEvaluation } from '../../api/types';
+import type { StoredEvaluation } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { useEntityDecisions } from '../../hooks/useDecisions';
 import { useKnowledgeBase } from '../../hooks/useKnowledgeBase';
 import { hasWhatIfState } from '../../lib/whatIfUrl';

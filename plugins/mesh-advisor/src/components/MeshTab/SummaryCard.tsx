@@ -2,7 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import type { StoredEvaluation } from '../../api/types';
+import type { StoredEvaluation } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { CONFIDENCE_DEFINITION } from '../../lib/scoreParts';
 import { ConfidenceChip, MeshChip } from '../shared';
 import { CostForService } from './CostForService';

@@ -15,13 +15,13 @@ import {
   ActualState,
   DRIFT_STATES,
   DriftState,
+  LiveClusters,
   MESH_IDS,
   MeshId,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import useAsync from 'react-use/esm/useAsync';
 import { useSearchParams } from 'react-router-dom';
 import { meshAdvisorApiRef } from '../../api/MeshAdvisorApi';
-import type { LiveClusters } from '../../api/types';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
 import { relativeTime } from '../../lib/relativeTime';
 import { shortRef } from '../../lib/refs';

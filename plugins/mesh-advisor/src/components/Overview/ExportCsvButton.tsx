@@ -3,7 +3,10 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { meshAdvisorApiRef, MeshAdvisorApi } from '../../api/MeshAdvisorApi';
-import type { EvaluationListQuery, EvaluationRow } from '../../api/types';
+import type {
+  EvaluationListQuery,
+  EvaluationRow,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { evaluationRowsToCsv } from '../../lib/csv';
 import { downloadText } from '../../lib/download';
 import { serverMessage } from '../../lib/errors';

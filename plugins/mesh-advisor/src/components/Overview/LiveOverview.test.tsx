@@ -1,9 +1,11 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { ActualState } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type {
+  ActualState,
+  EvaluationRow,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
-import type { EvaluationRow } from '../../api/types';
 import {
   evaluationsByRef,
   FakeMeshAdvisorApi,

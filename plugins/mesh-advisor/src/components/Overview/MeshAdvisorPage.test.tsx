@@ -2,7 +2,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
-import type { EvaluationListQuery, EvaluationRow } from '../../api/types';
+import type {
+  EvaluationListQuery,
+  EvaluationRow,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import {
   decisionFixture,
   evaluationsByRef,

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
-import type { PlatformSummary } from '../../api/types';
+import type { PlatformSummary } from '@mesh-advisor/plugin-mesh-advisor-common';
 import {
   evaluationsByRef,
   FakeMeshAdvisorApi,

@@ -7,7 +7,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { PlatformSummary } from '../../api/types';
+import type { PlatformSummary } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
 import { memory } from '../MeshTab/formatFigures';
 import { shortRef } from '../../lib/refs';

@@ -6,8 +6,10 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { readableTone } from '../shared/tones';
-import type { ActualState } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { EvaluationRow } from '../../api/types';
+import type {
+  ActualState,
+  EvaluationRow,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { ActualCell } from './CoverageCard';
 import { shortRef } from '../../lib/refs';
 import {

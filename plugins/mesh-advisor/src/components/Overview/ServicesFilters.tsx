@@ -3,11 +3,11 @@ import TextField from '@material-ui/core/TextField';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import SearchIcon from '@material-ui/icons/Search';
 import {
-  MESH_IDS,
+  DecisionFilter,
   EvaluationStatus,
+  MESH_IDS,
   MeshId,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { DecisionFilter } from '../../api/types';
 import type { EvaluationFilters } from '../../hooks/useEvaluations';
 import { meshName } from '../../lib/meshNames';
 

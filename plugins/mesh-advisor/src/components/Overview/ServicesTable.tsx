@@ -11,7 +11,7 @@ import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { EvaluationSortField } from '../../api/types';
+import type { EvaluationSortField } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { useEvaluations } from '../../hooks/useEvaluations';
 import { LIVE_JOIN_MAX, useActualStateIndex } from '../../hooks/useLive';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';

@@ -11,8 +11,8 @@ import {
   KnowledgeBase,
   OPS_CAPACITIES,
   OpsCapacity,
+  StoredEvaluation,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { StoredEvaluation } from '../../api/types';
 import { useWhatIf } from '../../hooks/useWhatIf';
 import { AnnotationSnippet } from './AnnotationSnippet';
 import { CapabilityToggles } from './CapabilityToggles';

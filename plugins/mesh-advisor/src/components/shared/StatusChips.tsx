@@ -1,7 +1,9 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import type { EvaluationStatus } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { DecisionStatus } from '../../api/types';
+import type {
+  DecisionStatus,
+  EvaluationStatus,
+} from '@mesh-advisor/plugin-mesh-advisor-common';
 import { readableTone } from './tones';
 
 const useStyles = makeStyles((theme: Theme) => ({
