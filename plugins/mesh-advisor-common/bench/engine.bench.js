@@ -21,6 +21,7 @@ const {
 } = require('../src/engine/situation');
 const { blockedBy } = require('../src/engine/constraints');
 const { resolvePlatform } = require('../src/platform');
+const synthetic = require('./syntheticCatalog');
 
 const SIZES = [1_000, 10_000, 100_000];
 const kb = loadKnowledgeBase();
@@ -36,64 +37,9 @@ const PLATFORM = {
   releasePolicy: 'open-source-stable',
 };
 
-// Deterministic pseudo-random generator (mulberry32), so every run sees the same catalog.
-function rng(initial) {
-  let seed = initial;
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pickSome = (r, max) => {
-  const out = [];
-  const n = Math.floor(r() * (max + 1));
-  for (let i = 0; i < n; i++) {
-    const c = CAPABILITIES[Math.floor(r() * CAPABILITIES.length)];
-    if (!out.includes(c)) out.push(c);
-  }
-  return out;
-};
-function* syntheticServices(count, seed = 42) {
-  const r = rng(seed);
-  for (let i = 0; i < count; i++) {
-    const annotations = { 'backstage.io/kubernetes-id': `svc-${i}` };
-    const requires = pickSome(r, 4);
-    const prefers = pickSome(r, 3);
-    if (requires.length)
-      annotations['mesh-advisor.io/requires'] = requires.join(', ');
-    if (prefers.length)
-      annotations['mesh-advisor.io/prefers'] = prefers.join(', ');
-    if (r() < 0.3)
-      annotations['mesh-advisor.io/latency-budget-ms'] = String(
-        [0.3, 0.5, 1, 2][Math.floor(r() * 4)],
-      );
-    if (r() < 0.7)
-      annotations['mesh-advisor.io/replicas'] = String(
-        1 + Math.floor(r() * 30),
-      );
-    if (r() < 0.5)
-      annotations['mesh-advisor.io/rps'] = String(Math.floor(r() * 5000));
-    if (r() < 0.6)
-      annotations['mesh-advisor.io/ops-capacity'] = ['low', 'medium', 'high'][
-        Math.floor(r() * 3)
-      ];
-    if (r() < 0.02)
-      annotations['mesh-advisor.io/requires'] = 'mtls, fault-injektion';
-    yield {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: `svc-${i}`, namespace: 'default', annotations },
-      spec: {
-        type: 'service',
-        lifecycle: 'production',
-        owner: `team-${i % 40}`,
-      },
-      depth: 1 + Math.floor(r() * 5),
-    };
-  }
-}
+// The engine profile of the benchmarks' one synthetic-catalog generator.
+const syntheticServices = count =>
+  synthetic.syntheticServices('engine', count, { capabilities: CAPABILITIES });
 
 // Entities are generated a chunk at a time outside the clock (the clock
 // measures the engine, not the generator), evaluated, and dropped.
