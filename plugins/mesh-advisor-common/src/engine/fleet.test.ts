@@ -1,5 +1,5 @@
 import { createEvaluator } from './evaluate';
-import { recommendForPlatform } from './fleet';
+import { createFleetAccumulator, recommendForPlatform } from './fleet';
 import { loadKnowledgeBase } from '../knowledgeBase';
 import type { PlatformContextInput } from '../platform';
 import { CAPABILITIES } from '../vocabulary';
@@ -248,6 +248,31 @@ describe('recommendForPlatform', () => {
     expect(f.recommendation!.mesh).toBe('istio-sidecar');
     expect(f.explanation).toBeNull();
     expect(candidate(f, 'istio-sidecar').firstChoiceOf).toBe(2);
+  });
+
+  it('lists at most maxUnsatisfied unsatisfied services, counts them all, and explains as if it listed all', () => {
+    const results = [
+      ...['a', 'b', 'c', 'd', 'e'].map(n =>
+        evaluate(service(n, requires('mtls, jwt-auth, vm-workloads'))),
+      ),
+      ...['x', 'y', 'z'].map(n =>
+        evaluate(service(n, requires('mtls, sidecar-free'))),
+      ),
+    ];
+    const all = recommendForPlatform(kb, results);
+    expect(all.recommendation!.mesh).toBe('istio-sidecar');
+    expect(all.unsatisfied.map(u => u.entityRef)).toEqual(
+      ['x', 'y', 'z'].map(n => `component:default/${n}`),
+    );
+    expect(all.unsatisfiedTotal).toBe(3);
+    expect(all.explanation).toContain('without a hard requirement');
+
+    const acc = createFleetAccumulator(kb, { maxUnsatisfied: 2 });
+    results.forEach(r => acc.add(r));
+    expect(acc.result()).toEqual({
+      ...all,
+      unsatisfied: all.unsatisfied.slice(0, 2),
+    });
   });
 
   it('recommends nothing for an empty platform', () => {

@@ -34,3 +34,7 @@ export function requiredList(req: number): string {
   }
   return lastList;
 }
+
+/** "1 service", "2 services". */
+export const plural = (n: number, word: string) =>
+  `${n} ${word}${n === 1 ? '' : 's'}`;

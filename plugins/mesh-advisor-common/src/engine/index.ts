@@ -4,6 +4,7 @@ export type { EvaluateOptions } from './evaluate';
 export { createFleetAccumulator, recommendForPlatform } from './fleet';
 export type {
   FleetCandidate,
+  FleetOptions,
   FleetRecommendation,
   PlatformChange,
   UnsatisfiedService,
