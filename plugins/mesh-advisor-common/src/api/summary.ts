@@ -1,4 +1,4 @@
-import type { FleetRecommendation } from '../engine/fleet';
+import type { FleetRecommendation } from '../engine';
 
 /**
  * The summary as the REST API returns it (GET /summary): one definition for

@@ -1,5 +1,4 @@
-import type { FleetRecommendation } from '../engine/fleet';
-import type { EvaluationResult } from '../engine/types';
+import type { EvaluationResult, FleetRecommendation } from '../engine';
 import { MESH_IDS } from '../vocabulary';
 import type { StoredSummary } from './summary';
 
