@@ -2,15 +2,16 @@
 // yarn bench:live — one live pass over 3 clusters holding 30,000 pods in all
 // (PODS_PER_CLUSTER, default 10,000), as the plugin runs it: three paginated
 // cluster-wide lists per cluster (pages of 500), detection of every pod, then
-// the join with 3,000 catalog services (kubernetes-id) and their drift states.
+// the join with 3,000 catalog services (kubernetes-id) and their drift states,
+// in pages of 1,000 as the plugin reads the catalog (its own judgeServices).
 // The Kubernetes API servers are the test suite's loopback server, in a child
 // process; this process is the reader, and its memory is what is reported.
 require('@backstage/cli/config/nodeTransform.cjs');
 const { fork } = require('node:child_process');
 const path = require('node:path');
 const { LiveClusterReader } = require('../src/live/clusterReader');
-const { serviceActual } = require('../src/live/serviceActual');
-const { workloadSelector } = require('../src/live/workloadSelector');
+const { judgeServices } = require('../src/live/liveStates');
+const { PAGE_SIZE } = require('../src/service/catalogReader');
 const { derivePlatform } = require('../src/live/platformContext');
 const { createEvaluator } = require('@mesh-advisor/plugin-mesh-advisor-common');
 
@@ -86,16 +87,19 @@ function once(child, pred) {
     const pass = await reader.read();
     const t1 = process.hrtime.bigint();
     const drift = {};
-    for (let i = 0; i < entities.length; i++) {
-      const a = serviceActual({
-        entityRef: `component:default/${entities[i].metadata.name}`,
-        selector: workloadSelector(entities[i]),
-        clusters: pass.views,
-        evaluation: evals[i % 3 ? 0 : 1],
-        decided: null,
-        observedAt: new Date(),
-      });
-      drift[a.drift] = (drift[a.drift] ?? 0) + 1;
+    const at = new Date();
+    for (let p = 0; p < entities.length; p += PAGE_SIZE) {
+      const page = entities.slice(p, p + PAGE_SIZE);
+      // the page's stored advice, as the plugin reads it per page
+      const inputs = new Map(
+        page.map((e, k) => [
+          `component:default/${e.metadata.name}`,
+          { evaluation: evals[(p + k) % 3 ? 0 : 1], decision: null },
+        ]),
+      );
+      for (const a of judgeServices(page, { ...pass, at }, inputs, new Map())) {
+        drift[a.drift] = (drift[a.drift] ?? 0) + 1;
+      }
     }
     const platform = derivePlatform(pass.states, {});
     const t2 = process.hrtime.bigint();

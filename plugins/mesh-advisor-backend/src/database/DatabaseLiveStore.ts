@@ -49,88 +49,96 @@ export type ActualListQuery = {
 export class DatabaseLiveStore {
   constructor(private readonly db: Knex) {}
 
-  /** Stored evaluations (ranking only) and accepted decisions, by lower-case entity ref. */
-  async inputs(): Promise<Map<string, LiveInput>> {
+  /** Stored evaluations (ranking only) and accepted decisions of these (lower-case) entity refs. */
+  async inputs(entityRefs: string[]): Promise<Map<string, LiveInput>> {
     const out = new Map<string, LiveInput>();
-    const rows = await this.db('mesh_advisor_evaluations').select(
-      'entity_ref',
-      'result',
-    );
-    for (const row of rows) {
-      const r = JSON.parse(row.result) as EvaluationResult;
-      out.set(row.entity_ref.toLowerCase(), {
-        evaluation: {
-          ranking: r.ranking,
-          status: r.status,
-          recommendation: r.recommendation,
-        },
-        decision: null,
-      });
-    }
-    const decisions = await this.db('mesh_advisor_decisions')
-      .where('status', 'accepted')
-      .select('id', 'entity_ref', 'chosen');
-    for (const d of decisions) {
-      const input = out.get(d.entity_ref.toLowerCase());
-      if (input) input.decision = { id: d.id, chosen: d.chosen };
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const refs = entityRefs.slice(i, i + BATCH);
+      const rows = await this.db('mesh_advisor_evaluations')
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'result');
+      for (const row of rows) {
+        const r = JSON.parse(row.result) as EvaluationResult;
+        out.set(row.entity_ref, {
+          evaluation: {
+            ranking: r.ranking,
+            status: r.status,
+            recommendation: r.recommendation,
+          },
+          decision: null,
+        });
+      }
+      const decisions = await this.db('mesh_advisor_decisions')
+        .where('status', 'accepted')
+        .whereIn('entity_ref', refs)
+        .select('id', 'entity_ref', 'chosen');
+      for (const d of decisions) {
+        const input = out.get(d.entity_ref);
+        if (input) input.decision = { id: d.id, chosen: d.chosen };
+      }
     }
     return out;
   }
 
-  async previous(): Promise<Map<string, PreviousState>> {
-    const rows = await this.db(STATES).select(
-      'entity_ref',
-      'drift',
-      'decision_at_risk',
-      'observed_at',
-      'actual',
-    );
-    return new Map(
-      rows.map(r => [
-        r.entity_ref,
-        {
+  /** The stored states of these (lower-case) entity refs. */
+  async previous(entityRefs: string[]): Promise<Map<string, PreviousState>> {
+    const out = new Map<string, PreviousState>();
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db(STATES)
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .select(
+          'entity_ref',
+          'drift',
+          'decision_at_risk',
+          'observed_at',
+          'actual',
+        );
+      for (const r of rows) {
+        out.set(r.entity_ref, {
           drift: r.drift,
           decisionAtRisk: Boolean(r.decision_at_risk),
           observedAt: Number(r.observed_at),
           actual: JSON.parse(r.actual),
-        },
-      ]),
-    );
+        });
+      }
+    }
+    return out;
   }
 
-  /** Replaces every service's actual state in one transaction; services gone from the catalog go. */
-  async replaceStates(
+  /** Writes these services' actual states (one page of a live pass). */
+  async upsertStates(
     states: Array<ActualState & { decisionAtRisk: boolean }>,
   ): Promise<void> {
-    await this.db.transaction(async tx => {
-      const keep = new Set(states.map(s => s.entityRef.toLowerCase()));
-      const existing: string[] = (await tx(STATES).select('entity_ref')).map(
-        r => r.entity_ref,
-      );
-      const gone = existing.filter(r => !keep.has(r));
-      for (let i = 0; i < gone.length; i += BATCH) {
-        await tx(STATES)
-          .whereIn('entity_ref', gone.slice(i, i + BATCH))
-          .delete();
-      }
-      const rows = states.map(({ decisionAtRisk, ...s }) => ({
-        entity_ref: s.entityRef.toLowerCase(),
-        mesh: s.mesh ?? '',
-        drift: s.drift,
-        meshed_share: s.meshedShare,
-        pods: s.pods,
-        stale: s.stale,
-        decision_at_risk: decisionAtRisk,
-        actual: JSON.stringify(s),
-        observed_at: Date.parse(s.observedAt),
-      }));
-      for (let i = 0; i < rows.length; i += BATCH) {
-        await tx(STATES)
-          .insert(rows.slice(i, i + BATCH))
-          .onConflict('entity_ref')
-          .merge();
-      }
-    });
+    const rows = states.map(({ decisionAtRisk, ...s }) => ({
+      entity_ref: s.entityRef.toLowerCase(),
+      mesh: s.mesh ?? '',
+      drift: s.drift,
+      meshed_share: s.meshedShare,
+      pods: s.pods,
+      stale: s.stale,
+      decision_at_risk: decisionAtRisk,
+      actual: JSON.stringify(s),
+      observed_at: Date.parse(s.observedAt),
+    }));
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await this.db(STATES)
+        .insert(rows.slice(i, i + BATCH))
+        .onConflict('entity_ref')
+        .merge();
+    }
+  }
+
+  /** After a complete pass: removes the states of services no longer in the catalog. */
+  async removeStatesExcept(keep: ReadonlySet<string>): Promise<void> {
+    const existing: string[] = (await this.db(STATES).select('entity_ref')).map(
+      r => r.entity_ref,
+    );
+    const gone = existing.filter(r => !keep.has(r));
+    for (let i = 0; i < gone.length; i += BATCH) {
+      await this.db(STATES)
+        .whereIn('entity_ref', gone.slice(i, i + BATCH))
+        .delete();
+    }
   }
 
   async recordPass(pass: LivePassRecord): Promise<void> {

@@ -1,8 +1,7 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ActualState,
   DerivedPlatform,
   isService,
   PlatformContextInput,
@@ -11,9 +10,9 @@ import type {
   DatabaseLiveStore,
   PreviousState,
 } from '../database/DatabaseLiveStore';
-import { readAllComponents } from '../service/catalogReader';
+import { forEachComponentPage } from '../service/catalogReader';
 import type { LiveClusterReader, ReadPass } from './clusterReader';
-import { decisionAtRisk } from './drift';
+import { judgeServices, JudgedState, LIVE_FIELDS } from './liveStates';
 import {
   LiveNotification,
   LiveNotifier,
@@ -21,8 +20,6 @@ import {
   NOTIFY_STATES,
 } from './notifier';
 import { derivePlatform } from './platformContext';
-import { serviceActual } from './serviceActual';
-import { workloadSelector } from './workloadSelector';
 
 // Notification titles for the states owners are told about.
 const TITLES = {
@@ -80,76 +77,56 @@ export class LiveService {
     };
   }
 
-  /** Stores actual states and drift for every service, and notifies owners of transitions. */
-  async record(read: LiveRead, entities?: Entity[]): Promise<LivePassOutcome> {
+  /**
+   * Stores actual states and drift for every service, and notifies owners of
+   * transitions. The catalog is read page by page (1,000), each page joined
+   * with its services' stored advice, decisions and previous states and
+   * written before the next is read: memory holds a page, the cluster
+   * snapshots and the refs seen. States of services gone from the catalog
+   * are removed only after a complete read.
+   */
+  async record(read: LiveRead): Promise<LivePassOutcome> {
     const { store, logger } = this.deps;
-    const all =
-      entities ?? (await readAllComponents(this.deps.catalog, this.deps.auth));
-    const services = all.filter(isService);
-    const [inputs, previous] = await Promise.all([
-      store.inputs(),
-      store.previous(),
-    ]);
-    const unreachable = read.states.filter(s => !s.reachable).length;
-
-    const states = services.map(entity => {
-      const entityRef = stringifyEntityRef(entity);
-      const key = entityRef.toLowerCase();
-      const input = inputs.get(key);
-      const decided = input?.decision?.chosen ?? null;
-      let actual = serviceActual({
-        entityRef,
-        selector: workloadSelector(entity),
-        clusters: read.views,
-        evaluation: input?.evaluation ?? null,
-        decided,
-        observedAt: read.at,
-      });
-      // No pods now because clusters failed (e.g. after a restart, before any
-      // read succeeded): keep what was known, marked stale.
-      const before = previous.get(key);
-      if (
-        actual.pods === 0 &&
-        unreachable > 0 &&
-        before &&
-        before.actual.pods > 0
-      ) {
-        actual = { ...before.actual, stale: true };
-      }
-      return {
-        ...actual,
-        decisionAtRisk: Boolean(
-          decisionAtRisk(input?.evaluation ?? null, decided),
-        ),
-        decisionId: input?.decision?.id ?? null,
-        atRiskReason: decisionAtRisk(input?.evaluation ?? null, decided),
-      };
-    });
-
-    await store.replaceStates(
-      states.map(({ decisionId: _d, atRiskReason: _r, ...s }) => s),
+    const seen = new Set<string>();
+    let notified = 0;
+    await forEachComponentPage(
+      this.deps.catalog,
+      this.deps.auth,
+      LIVE_FIELDS,
+      async items => {
+        const services = items.filter(isService);
+        const refs = services.map(e => stringifyEntityRef(e).toLowerCase());
+        if (!refs.length) return;
+        const [inputs, previous] = await Promise.all([
+          store.inputs(refs),
+          store.previous(refs),
+        ]);
+        const states = judgeServices(services, read, inputs, previous);
+        await store.upsertStates(
+          states.map(({ decisionId: _d, atRiskReason: _r, ...s }) => s),
+        );
+        refs.forEach(r => seen.add(r));
+        for (const s of states) {
+          const before = previous.get(s.entityRef.toLowerCase());
+          for (const n of this.transitions(s, before)) {
+            if (await this.notify(n.key, n.notification, read.at)) notified++;
+          }
+        }
+      },
     );
+    await store.removeStatesExcept(seen);
     await store.recordPass({
       at: read.at.toISOString(),
       clusters: read.states,
       platform: read.platform,
       requests: read.requests,
     });
-
-    let notified = 0;
-    for (const s of states) {
-      for (const n of this.transitions(
-        s,
-        previous.get(s.entityRef.toLowerCase()),
-      )) {
-        if (await this.notify(n.key, n.notification, read.at)) notified++;
-      }
-    }
+    const unreachable = read.states.filter(s => !s.reachable).length;
     logger.info(
-      `Mesh Advisor live pass: ${read.states.length} clusters (${unreachable} unreachable), ${read.requests} requests, ${services.length} services, ${notified} notifications`,
+      `Mesh Advisor live pass: ${read.states.length} clusters (${unreachable} unreachable), ${read.requests} requests, ${seen.size} services, ${notified} notifications`,
     );
     return {
-      services: services.length,
+      services: seen.size,
       notified,
       requests: read.requests,
       clustersUnreachable: unreachable,
@@ -162,11 +139,7 @@ export class LiveService {
    * observed. Replicas judging the same transition produce the same key.
    */
   private transitions(
-    s: ActualState & {
-      decisionAtRisk: boolean;
-      decisionId: string | null;
-      atRiskReason: string | null;
-    },
+    s: JudgedState,
     before: PreviousState | undefined,
   ): Array<{ key: string; notification: LiveNotification }> {
     const out: Array<{ key: string; notification: LiveNotification }> = [];
