@@ -25,7 +25,6 @@ export type {
   EvaluationPage,
   DecisionFilter,
   SweepInfo,
-  PlatformSummary,
   MeshAdvisorSummary,
   DecisionStatus,
   DecisionSnapshot,

@@ -7,4 +7,8 @@ export type * from './live';
 export type * from './summary';
 export { DECISION_TRANSITIONS, transitionRefusal } from './transitions';
 export type { DecisionStatusChange } from './transitions';
-export { buildSummary, createSummaryCounts } from './summaryCounts';
+export {
+  buildSummary,
+  createSummaryCounts,
+  SUMMARY_MAX_UNSATISFIED,
+} from './summaryCounts';

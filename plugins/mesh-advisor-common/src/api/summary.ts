@@ -5,12 +5,6 @@ import type { FleetRecommendation } from '../engine';
  * the backend that stores it once per sweep and the frontend that shows it.
  */
 
-/** The platform-level recommendation, as stored by the last sweep. @public */
-export type PlatformSummary = FleetRecommendation & {
-  /** how many services are unsatisfied in all (`unsatisfied` may be truncated) */
-  unsatisfiedTotal: number;
-};
-
 /** Counts and the platform pick, as a sweep stores them for GET /summary. @public */
 export type StoredSummary = {
   total: number;
@@ -18,7 +12,8 @@ export type StoredSummary = {
   byMesh: Record<string, number>;
   /** services per evaluation status */
   byStatus: Record<string, number>;
-  platform: PlatformSummary;
+  /** the platform-level recommendation; `unsatisfied` lists at most {@link SUMMARY_MAX_UNSATISFIED} */
+  platform: FleetRecommendation;
 };
 
 /** The last sweep of the catalog. @public */
@@ -41,5 +36,5 @@ export type MeshAdvisorSummary = Omit<StoredSummary, 'platform'> & {
   lastSweep: SweepInfo | null;
   lastSuccessAt: string | null;
   /** null before the first successful sweep */
-  platform: PlatformSummary | null;
+  platform: FleetRecommendation | null;
 };

@@ -2,8 +2,13 @@ import type { EvaluationResult, FleetRecommendation } from '../engine';
 import { MESH_IDS } from '../vocabulary';
 import type { StoredSummary } from './summary';
 
-/** How many unsatisfied services the stored summary lists at most. */
-const MAX_UNSATISFIED = 500;
+/**
+ * How many unsatisfied services a stored summary lists at most (its
+ * `unsatisfiedTotal` counts them all); a sweep can bound its fleet
+ * accumulator to it.
+ * @public
+ */
+export const SUMMARY_MAX_UNSATISFIED = 500;
 
 /**
  * Counts kept as a streamed sweep evaluates, page by page; `summary` closes
@@ -35,8 +40,7 @@ export function createSummaryCounts(): {
       byStatus,
       platform: {
         ...fleet,
-        unsatisfied: fleet.unsatisfied.slice(0, MAX_UNSATISFIED),
-        unsatisfiedTotal: fleet.unsatisfied.length,
+        unsatisfied: fleet.unsatisfied.slice(0, SUMMARY_MAX_UNSATISFIED),
       },
     }),
   };

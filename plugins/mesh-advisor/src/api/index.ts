@@ -23,7 +23,6 @@ export type {
   LiveClusters,
   MeshAdvisorSummary,
   NewDecision,
-  PlatformSummary,
   StoredEvaluation,
   SweepInfo,
 } from '@mesh-advisor/plugin-mesh-advisor-common';

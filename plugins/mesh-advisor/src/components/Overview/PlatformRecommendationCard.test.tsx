@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
-import type { PlatformSummary } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { FleetRecommendation } from '@mesh-advisor/plugin-mesh-advisor-common';
 import {
   evaluationsByRef,
   FakeMeshAdvisorApi,
@@ -10,7 +10,7 @@ import { PlatformRecommendationCard } from './PlatformRecommendationCard';
 
 const fleet = summaryFixture(Object.values(evaluationsByRef())).platform!;
 
-async function renderCard(platform: PlatformSummary) {
+async function renderCard(platform: FleetRecommendation) {
   await renderWithApis(<PlatformRecommendationCard platform={platform} />, {
     api: new FakeMeshAdvisorApi({ evaluations: evaluationsByRef() }),
   });

@@ -7,7 +7,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import type { PlatformSummary } from '@mesh-advisor/plugin-mesh-advisor-common';
+import type { FleetRecommendation } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { useMeshTabLink } from '../../hooks/useMeshTabLink';
 import { memory } from '../MeshTab/formatFigures';
 import { shortRef } from '../../lib/refs';
@@ -27,7 +27,7 @@ const SHOWN_UNSATISFIED = 20;
 
 /** The one mesh for the platform, its ranking, and who it leaves out. */
 export function PlatformRecommendationCard(props: {
-  platform: PlatformSummary | null;
+  platform: FleetRecommendation | null;
 }) {
   const { platform } = props;
   const meshTabLink = useMeshTabLink();
