@@ -1,5 +1,6 @@
 import type { FullConfig } from '@playwright/test';
-import { Backend, Summary, waitFor } from './backend';
+import { waitForReady, waitForSweep } from '../scripts/lib/backendApi.mjs';
+import { Backend, waitFor } from './backend';
 
 /** Entities the specs use: they must be in the catalog before any test. */
 const NEEDED = [
@@ -11,15 +12,14 @@ const NEEDED = [
   'component:default/identity-service',
 ];
 
+const BACKEND_LOG =
+  'see the backend log (scripts/test keeps it in node_modules/.cache/mesh-advisor-test/backend.log)';
+
 /**
  * Waits until the app has something to show: the backend is ready, the
  * catalog has ingested the example entities, and the Mesh Advisor sweep has
- * evaluated every service.
- *
- * The backend's first sweep runs about a second after start, usually before
- * the catalog has processed the example files; the next one is minutes
- * away. So when the stored evaluations do not cover the catalog yet, the
- * sweep is triggered through the scheduler's endpoint.
+ * evaluated every service (scripts/lib/backendApi.mjs triggers the sweep when
+ * the first one ran before the catalog was filled).
  */
 export default async function globalSetup(config: FullConfig) {
   const baseURL =
@@ -33,13 +33,16 @@ export default async function globalSetup(config: FullConfig) {
       `[e2e setup +${Math.round((Date.now() - started) / 1000)}s] ${msg}`,
     );
 
-  await waitFor('the backend to be ready', () => backend.ready(), 180_000);
+  await waitForReady(backend, { timeoutMs: 180_000 });
 
   for (const ref of NEEDED) {
     await waitFor(
       `${ref} in the catalog`,
       () => backend.hasEntity(ref),
       120_000,
+      {
+        hint: `Is data/examples loaded (app-config.e2e.yaml)? ${BACKEND_LOG}`,
+      },
     );
   }
   // The catalog processes the example files in stages: wait until the number
@@ -55,37 +58,18 @@ export default async function globalSetup(config: FullConfig) {
       return stableFor >= 3 && count > 0 ? count : undefined;
     },
     120_000,
+    { hint: BACKEND_LOG },
   );
   log(`catalog has ${services} services`);
 
-  let lastTrigger = 0;
-  let last: Summary | undefined;
-  const summary = await waitFor(
-    `the Mesh Advisor sweep to evaluate ${services} services`,
-    async () => {
-      const s = await backend.summary();
-      last = s;
-      // A sweep that has not finished after a minute failed without saying so.
-      const sweeping =
-        s.lastSweep &&
-        !s.lastSweep.finishedAt &&
-        Date.now() - Date.parse(s.lastSweep.startedAt) < 60_000;
-      if (s.total >= services && s.platform?.recommendation && !sweeping) {
-        return s;
-      }
-      if (!sweeping && Date.now() - lastTrigger > 15_000) {
-        log(`${s.total} of ${services} services evaluated: triggering a sweep`);
-        if (await backend.triggerSweep()) lastTrigger = Date.now();
-      }
-      return undefined;
-    },
-    180_000,
-  ).catch(e => {
-    throw new Error(
-      `${e.message}; last sweep: ${JSON.stringify(
-        last?.lastSweep,
-      )} (see the backend log)`,
-    );
+  const summary = await waitForSweep(backend, {
+    services,
+    timeoutMs: 180_000,
+    // the example catalog's sweep takes seconds: one still running after a
+    // minute failed without saying so
+    staleSweepMs: 60_000,
+    hint: `The sweep's errors are in the backend log: ${BACKEND_LOG}`,
+    log,
   });
   log(
     `${summary.total} services evaluated; platform recommendation ${summary.platform?.recommendation?.name}`,

@@ -23,12 +23,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, CACHE, PORT, elapsed, log, fmt } from './bench-ui/common.mjs';
 import { writeCatalog, writeConfig } from './bench-ui/catalog.mjs';
+import { portFree } from './lib/backendProcess.mjs';
 import {
-  portFree,
   buildAppIfMissing,
-  startBackend,
+  startBenchBackend,
   stopBackend,
-  waitForReady,
   waitForEvaluations,
 } from './bench-ui/backend.mjs';
 import { measureUi } from './bench-ui/measureUi.mjs';
@@ -55,8 +54,7 @@ async function main() {
   );
 
   buildAppIfMissing();
-  startBackend(configFile, path.join(CACHE, 'backend.log'));
-  await waitForReady();
+  await startBenchBackend(configFile, path.join(CACHE, 'backend.log'));
   log(
     'backend ready; waiting for the catalog to ingest and the sweep to evaluate (may take minutes)',
   );
@@ -77,6 +75,13 @@ async function main() {
       2,
     ),
   );
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    await stopBackend();
+    process.exit(130);
+  });
 }
 
 main()

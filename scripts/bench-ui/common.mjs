@@ -23,5 +23,4 @@ export const CHROMIUM_LAUNCH = require('./e2e/chromium.cjs');
 const started = Date.now();
 export const elapsed = () => `+${Math.round((Date.now() - started) / 1000)}s`;
 export const log = msg => console.log(`[bench:ui ${elapsed()}] ${msg}`);
-export const sleep = ms => new Promise(r => setTimeout(r, ms));
 export const fmt = n => n.toLocaleString('en-US');
