@@ -80,12 +80,7 @@ function meshIssues(
       });
     }
   }
-  for (const meshId of MESH_IDS)
-    if (!kb.meshes[meshId])
-      issues.push({
-        path: ['meshes', meshId],
-        message: `the candidate "${meshId}" is missing`,
-      });
+  missingIssues(MESH_IDS, kb.meshes, 'meshes', 'candidate', issues);
 }
 
 /** Every capability present, with a fact for every candidate and only for meshes of this knowledge base, each fact's sources. */
@@ -119,11 +114,28 @@ function capabilityIssues(
         checkSources(fact.maturity.sources, at(meshId, 'maturity', 'sources'));
     }
   }
-  for (const cap of CAPABILITIES)
-    if (!kb.capabilities[cap])
+  missingIssues(
+    CAPABILITIES,
+    kb.capabilities,
+    'capabilities',
+    'capability',
+    issues,
+  );
+}
+
+/** `the candidate "linkerd" is missing`: each of `ids` that `section` lacks. */
+function missingIssues(
+  ids: readonly string[],
+  present: Partial<Record<string, unknown>>,
+  section: string,
+  what: string,
+  issues: ReferenceIssue[],
+) {
+  for (const id of ids)
+    if (!present[id])
       issues.push({
-        path: ['capabilities', cap],
-        message: `the capability "${cap}" is missing`,
+        path: [section, id],
+        message: `the ${what} "${id}" is missing`,
       });
 }
 
