@@ -35,6 +35,10 @@ import {
   fixtureId,
   summaryFixture,
 } from './fixtures';
+import { linkSuperseding, supersedePreviousOnAccept } from './fakeDecisions';
+import { liveClustersOf } from './fakeLive';
+import { clone, pageOf } from './fakePaging';
+import { matchingRows } from './fakeRows';
 import { responseError } from './responseError';
 
 type Method = keyof MeshAdvisorApi;
@@ -59,24 +63,6 @@ export type FakeMeshAdvisorApiOptions = {
   /** the last live pass (GET /live/clusters); derived from actualStates when left out */
   liveClusters?: LiveClusters;
 };
-
-const SORT_VALUE: Record<string, (r: EvaluationRow) => string | number> = {
-  name: r => r.name,
-  mesh: r => r.recommendedMesh ?? '',
-  status: r => r.status,
-  score: r => r.score ?? -1,
-  owner: r => r.owner ?? '',
-  system: r => r.system ?? '',
-  evaluatedAt: r => r.evaluatedAt,
-};
-
-function fullRef(value: string, kind: string): string {
-  return stringifyEntityRef(parseEntityRef(value, { defaultKind: kind }));
-}
-
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value));
-}
 
 /**
  * An in-memory {@link MeshAdvisorApi} that behaves like the backend: the
@@ -159,52 +145,10 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
     if (limit < 1 || limit > 500) {
       throw await responseError(400, 'limit: must be between 1 and 500');
     }
-    const q = query.q?.trim().toLowerCase();
-    const decisionOk = (r: EvaluationRow) => {
-      switch (query.decision) {
-        case 'none':
-          return !r.decision;
-        case 'differs':
-          return (
-            r.decision?.status === 'accepted' &&
-            r.decision.chosen !== r.recommendedMesh
-          );
-        case 'proposed':
-        case 'accepted':
-          return r.decision?.status === query.decision;
-        default:
-          return true;
-      }
-    };
-    const rows = this.rows.filter(
-      r =>
-        (!query.owner || r.owner === fullRef(query.owner, 'group')) &&
-        (!query.system || r.system === fullRef(query.system, 'system')) &&
-        (!query.mesh || r.recommendedMesh === query.mesh) &&
-        (!query.status || r.status === query.status) &&
-        decisionOk(r) &&
-        (!q ||
-          [r.entityRef, r.title, r.owner, r.system]
-            .filter(Boolean)
-            .join(' ')
-            .toLowerCase()
-            .includes(q)),
-    );
-    const value = SORT_VALUE[query.sort ?? 'name'];
-    const direction = query.order === 'desc' ? -1 : 1;
-    rows.sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      const cmp = x < y ? -1 : x > y ? 1 : 0; // eslint-disable-line no-nested-ternary
-      return cmp * direction || a.entityRef.localeCompare(b.entityRef);
-    });
-    const offset = query.cursor ? Number(atob(query.cursor)) : 0;
-    const items = rows.slice(offset, offset + limit);
-    const end = offset + items.length;
+    const rows = matchingRows(this.rows, query);
     return clone({
-      items,
+      ...pageOf(rows, limit, query.cursor),
       totalCount: rows.length,
-      nextCursor: end < rows.length ? btoa(String(end)) : null,
     });
   }
 
@@ -251,13 +195,7 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
           b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
       );
     const limit = query.limit ?? 50;
-    const offset = query.cursor ? Number(atob(query.cursor)) : 0;
-    const items = matching.slice(offset, offset + limit);
-    const end = offset + items.length;
-    return clone({
-      items,
-      nextCursor: end < matching.length ? btoa(String(end)) : null,
-    });
+    return clone(pageOf(matching, limit, query.cursor));
   }
 
   private async find(id: string): Promise<Decision> {
@@ -320,46 +258,12 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
     }
     const refusal = transitionRefusal(body.action, decision.status);
     if (refusal) throw await responseError(400, refusal);
-    if (body.action === 'accept') {
-      // as the backend: one decision in force per entity
-      const previous = this.decisions.find(
-        d =>
-          d.id !== id &&
-          d.entityRef === decision.entityRef &&
-          d.status === 'accepted',
-      );
-      if (previous && previous.createdAt > decision.createdAt)
-        throw await responseError(
-          400,
-          `action: ${previous.id}, filed after this decision, is accepted for ${decision.entityRef}, and an older decision cannot replace it; reject this one, or file a new decision`,
-        );
-      if (previous && !decision.supersedes) {
-        previous.status = 'superseded';
-        previous.version += 1;
-        previous.supersededBy = id;
-        decision.supersedes = previous.id;
-        (this.events[previous.id] ??= []).push({
-          type: 'superseded',
-          actor: this.user,
-          at: new Date().toISOString(),
-          fromStatus: 'accepted',
-          toStatus: 'superseded',
-          version: previous.version,
-          note: `Superseded by ${id} on its acceptance`,
-        });
-      }
-    }
-    if (body.action === 'supersede') {
-      const newer = this.decisions.find(d => d.id === body.supersededBy);
-      if (!newer || newer.entityRef !== decision.entityRef) {
-        throw await responseError(
-          400,
-          `supersededBy: ${body.supersededBy} is not a decision about ${decision.entityRef}`,
-        );
-      }
-      decision.supersededBy = newer.id;
-      newer.supersedes = decision.id;
-    }
+    let refused: string | undefined;
+    if (body.action === 'accept')
+      refused = supersedePreviousOnAccept(this, decision);
+    if (body.action === 'supersede')
+      refused = linkSuperseding(this, decision, body.supersededBy);
+    if (refused) throw await responseError(400, refused);
     const at = new Date().toISOString();
     const from = decision.status;
     decision.status = t.to;
@@ -386,48 +290,7 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
   async getLiveClusters(): Promise<LiveClusters> {
     await this.record('getLiveClusters', []);
     if (this.liveClusters) return clone(this.liveClusters);
-    const count = (key: (a: ActualState) => string) =>
-      this.actualStates.reduce<Record<string, number>>((acc, a) => {
-        acc[key(a)] = (acc[key(a)] ?? 0) + 1;
-        return acc;
-      }, {});
-    const pods = this.actualStates.reduce<Record<string, number>>((acc, a) => {
-      for (const [mesh, n] of Object.entries(a.podsByMesh)) {
-        acc[mesh] = (acc[mesh] ?? 0) + (n ?? 0);
-      }
-      return acc;
-    }, {});
-    const at = this.actualStates.length
-      ? this.actualStates[0].observedAt
-      : null;
-    return clone({
-      at,
-      requests: at ? 3 : 0,
-      clusters: at
-        ? [
-            {
-              name: 'east',
-              reachable: true,
-              stale: false,
-              readAt: at,
-              error: null,
-              cni: 'calico' as const,
-              cniEvidence: 'kube-system/calico-node',
-              ztunnel: true,
-              ciliumEnvoy: false,
-              ciliumMutualAuth: false,
-              pods: Object.values(pods).reduce((a, b) => a + b, 0),
-              podsByMesh: pods,
-            },
-          ]
-        : [],
-      platform: null,
-      services: {
-        drift: count(a => a.drift),
-        mesh: count(a => a.mesh ?? 'unknown'),
-        pods,
-      },
-    });
+    return clone(liveClustersOf(this.actualStates));
   }
 
   async listActualStates(
@@ -446,12 +309,6 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
           (query.stale === undefined || a.stale === query.stale),
       )
       .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-    const offset = query.cursor ? Number(atob(query.cursor)) : 0;
-    const items = matching.slice(offset, offset + limit);
-    const end = offset + items.length;
-    return clone({
-      items,
-      nextCursor: end < matching.length ? btoa(String(end)) : null,
-    });
+    return clone(pageOf(matching, limit, query.cursor));
   }
 }
