@@ -12,6 +12,7 @@ import {
   EvaluationRecord,
   EvaluationStore,
   EvaluationStoreQuery,
+  SweepDetails,
   SweepRecord,
 } from './EvaluationStore';
 
@@ -419,14 +420,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   async finishSweep(
     id: number,
     outcome: 'succeeded' | 'failed',
-    d: {
-      message?: string;
-      services?: number;
-      written?: number;
-      removed?: number;
-      summary?: unknown;
-      platform?: unknown;
-    },
+    d: SweepDetails,
     now: Date,
   ) {
     await this.db(SWEEPS)

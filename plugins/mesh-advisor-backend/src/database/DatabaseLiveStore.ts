@@ -1,5 +1,6 @@
 import type {
   ActualState,
+  ActualStateQuery,
   ClusterState,
   DerivedPlatform,
   DriftState,
@@ -35,10 +36,8 @@ export type LivePassRecord = {
   requests: number;
 };
 
-export type ActualListQuery = {
-  drift?: DriftState;
-  mesh?: MeshId | 'unknown';
-  stale?: boolean;
+/** A listing of actual states: the API's filters, with the page size resolved and the cursor decoded. */
+export type ActualListQuery = Omit<ActualStateQuery, 'limit' | 'cursor'> & {
   limit: number;
   /** the last entity ref of the previous page */
   after?: string;

@@ -49,6 +49,16 @@ export type SweepRecord = SweepInfo & {
   summary: unknown | null;
 };
 
+/** What a finished sweep records beside its outcome. */
+export type SweepDetails = {
+  message?: string;
+  services?: number;
+  written?: number;
+  removed?: number;
+  summary?: unknown;
+  platform?: unknown;
+};
+
 /** Storage of evaluations and sweeps. */
 export interface EvaluationStore {
   /**
@@ -98,14 +108,7 @@ export interface EvaluationStore {
   finishSweep(
     id: number,
     outcome: 'succeeded' | 'failed',
-    details: {
-      message?: string;
-      services?: number;
-      written?: number;
-      removed?: number;
-      summary?: unknown;
-      platform?: unknown;
-    },
+    details: SweepDetails,
     now: Date,
   ): Promise<void>;
   lastSweep(): Promise<SweepRecord | undefined>;
