@@ -4,11 +4,14 @@ import { ANNOTATIONS, CAPABILITIES, MESH_IDS } from '../vocabulary';
 import { createEvaluator } from './evaluate';
 import { recommendForPlatform } from './fleet';
 import { migrationTolerance } from './fleetRanking';
+import { emptyTally, tallyResult } from './fleetTally';
+import { compileKnowledgeBase } from '../knowledgeBase/compile';
 import type { PlatformContextInput } from '../platform';
 import { service } from '../__testUtils__/testEntities';
 import type { EvaluationResult } from './types';
 
 const kb = loadKnowledgeBase();
+const ckb = compileKnowledgeBase(kb);
 const platforms = fc.record({
   cni: fc.constantFrom('cilium', 'calico'),
   currentMesh: fc.constantFrom(...MESH_IDS),
@@ -116,6 +119,55 @@ describe('fleet properties', () => {
               k.requirementsUnknown +
               k.requirementsUnmet,
           ).toBe(declaredTotal);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('counts, per pair of candidates, what the plain way finds in the full lists of services each leaves', () => {
+    const tally = (results: EvaluationResult[], maxUnsatisfied: number) => {
+      const tallies = MESH_IDS.map(mesh => emptyTally(kb, mesh));
+      const paid = MESH_IDS.map(() => false);
+      for (const r of results)
+        tallyResult(tallies, r, { ckb, paid, maxUnsatisfied });
+      return tallies;
+    };
+    fc.assert(
+      fc.property(catalogs, c => {
+        const results = evaluateAll(c).filter(r => r.status !== 'excluded');
+        const all = tally(results, Infinity);
+        const bounded = tally(results, 1);
+        const blockersOf = (ref: string, mesh: string) =>
+          results
+            .find(r => r.entityRef === ref)!
+            .ranking.find(k => k.mesh === mesh)!.blockers;
+        all.forEach((loser, l) =>
+          all.forEach((winner, w) => {
+            // the plain way: the services loser leaves, less those winner leaves too
+            const alsoLeft = new Set(winner.unsatisfied.map(u => u.entityRef));
+            const left = loser.unsatisfied.filter(
+              u => !alsoLeft.has(u.entityRef),
+            );
+            const missing = new Map<string, number>();
+            for (const m of left.flatMap(u => u.missing))
+              missing.set(m, (missing.get(m) ?? 0) + 1);
+            const facts = left.flatMap(u =>
+              blockersOf(u.entityRef, loser.mesh).map(b => b.factId),
+            );
+            for (const counted of [loser, bounded[l]].map(
+              t => t.leftWhereMet[w],
+            )) {
+              expect(counted.count).toBe(left.length);
+              expect(counted.missing).toEqual(missing);
+              expect([...counted.facts]).toEqual([...new Set(facts)]);
+            }
+          }),
+        );
+        all.forEach((t, i) => {
+          expect(t.unsatisfiedTotal).toBe(t.unsatisfied.length);
+          expect(bounded[i].unsatisfiedTotal).toBe(t.unsatisfied.length);
+          expect(bounded[i].unsatisfied).toEqual(t.unsatisfied.slice(0, 1));
+        });
       }),
       { numRuns: 100 },
     );
