@@ -12,36 +12,23 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import catalogModuleMeshAdvisor from '@mesh-advisor/plugin-catalog-backend-module-mesh-advisor';
 import meshAdvisorPlugin from '@mesh-advisor/plugin-mesh-advisor-backend';
-import { Client } from 'pg';
 import request from 'supertest';
 
 jest.setTimeout(90_000);
 
-const POSTGRES =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 // The events backend's bus crosses instances only on PostgreSQL (on SQLite
 // it keeps events in memory, in one process): skipped without a server.
-const describeOnPostgres = POSTGRES ? describe : describe.skip;
-// a database per plugin, as a deployment has; both instances share them
-const PREFIX = `mesh_advisor_bus_${process.pid}_`;
-/** Runs one query on the server (in `database`, else the default one). */
-async function query(sql: string, database?: string) {
-  const url = new URL(POSTGRES!);
-  if (database) url.pathname = `/${database}`;
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const describeOnPostgres = databases.eachSupportedId().length
+  ? describe
+  : describe.skip;
 
 const catalogYaml = (annotations = '{}') => `
 apiVersion: backstage.io/v1alpha1
@@ -78,21 +65,21 @@ describeOnPostgres('the events backend between two backend instances', () => {
     file = path.join(dir, 'catalog-info.yaml');
     fs.writeFileSync(file, catalogYaml());
   });
-  afterAll(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    const rows = await query(
-      `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`,
-    );
-    for (const { datname } of rows)
-      await query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('carries a change announced by the catalog in one instance to Mesh Advisor in the other, through PostgreSQL', async () => {
+    // one test database, a schema per plugin in it; both instances share them
+    const knex = await databases.init('POSTGRES_15');
+    const connection = knex.client.config.connection as object;
     const config = (extra: object) =>
       mockServices.rootConfig.factory({
         data: {
           backend: {
-            database: { client: 'pg', connection: POSTGRES, prefix: PREFIX },
+            database: {
+              client: 'pg',
+              connection: { ...connection },
+              pluginDivisionMode: 'schema',
+            },
           },
           // stopping a backend waits for the bus's open polls
           events: { notifyTimeoutMs: 1000 },
@@ -188,10 +175,11 @@ describeOnPostgres('the events backend between two backend instances', () => {
     // by the event (the sweep runs hourly), and the event crossed in PostgreSQL
     expect(Date.now() - servedAt).toBeLessThan(10_000);
     expect(after.recommendation).not.toEqual(before.recommendation);
-    const [{ n }] = await query(
-      `SELECT count(*) AS n FROM event_bus_events WHERE topic = 'mesh-advisor.entity-inputs-changed'`,
-      `${PREFIX}events`,
-    );
+    const [{ n }] = await knex
+      .withSchema('events')
+      .from('event_bus_events')
+      .where('topic', 'mesh-advisor.entity-inputs-changed')
+      .count({ n: '*' });
     expect(Number(n)).toBeGreaterThanOrEqual(1);
 
     await Promise.all([meshSide.stop(), catalogSide.stop()]);
