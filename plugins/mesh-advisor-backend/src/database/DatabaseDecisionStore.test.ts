@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { DECISION_TRANSITIONS } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { DatabaseDecisionStore } from './DatabaseDecisionStore';
 import { MIGRATIONS } from './migrations';
 
@@ -9,13 +10,6 @@ const ENTITY = 'component:default/payments-api';
 const AUTHOR = 'user:default/jonas.weber';
 const at = (minute: number) =>
   new Date(Date.UTC(2026, 10, 30, 10, minute, 0, 0));
-
-/** What each action moves, as the decision service asks the store. */
-const STATUS_CHANGES = {
-  accept: { from: 'proposed', to: 'accepted', event: 'accepted' },
-  reject: { from: 'proposed', to: 'rejected', event: 'rejected' },
-  supersede: { from: 'accepted', to: 'superseded', event: 'superseded' },
-} as const;
 
 describe.each(databases.eachSupportedId())(
   'DatabaseDecisionStore on %s',
@@ -32,7 +26,7 @@ describe.each(databases.eachSupportedId())(
             title,
             context: '',
             rationale: 'because',
-            alternatives: ['istio'],
+            alternatives: ['istio-ambient'],
             author: AUTHOR,
             snapshot: null,
           },
@@ -49,7 +43,7 @@ describe.each(databases.eachSupportedId())(
           {
             id,
             expectedVersion,
-            ...STATUS_CHANGES[action],
+            ...DECISION_TRANSITIONS[action],
             actor: AUTHOR,
             supersededBy,
           },
@@ -64,7 +58,7 @@ describe.each(databases.eachSupportedId())(
       expect(d).toMatchObject({
         status: 'proposed',
         version: 1,
-        alternatives: ['istio'],
+        alternatives: ['istio-ambient'],
         createdAt: at(0).toISOString(),
       });
       expect(await store.events(d.id)).toEqual([
@@ -80,7 +74,7 @@ describe.each(databases.eachSupportedId())(
       expect(await find({ author: AUTHOR.toUpperCase() })).toEqual([d.id]);
       expect(await find({ entityRef: ENTITY.toUpperCase() })).toEqual([d.id]);
       expect(await find({ status: 'accepted' })).toEqual([]);
-      expect(await find({ chosen: 'istio' })).toEqual([]);
+      expect(await find({ chosen: 'istio-ambient' })).toEqual([]);
     });
 
     it('pages newest first by keyset: decisions filed between pages neither repeat nor shift rows', async () => {

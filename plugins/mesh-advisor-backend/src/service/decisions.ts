@@ -3,17 +3,8 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -23,16 +14,12 @@ import {
   Decision,
   DECISION_TRANSITIONS,
   DecisionPage,
-  DecisionSnapshot,
   DecisionTransition,
-  ENGINE_VERSION,
   isService,
   KnowledgeBase,
-  MeshId,
   meshDecisionCreatePermission,
   meshDecisionTransitionPermission,
   NewDecision,
-  transitionRefusal,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type {
   DecisionStore,
@@ -42,9 +29,18 @@ import type { EvaluationStore } from '../database/EvaluationStore';
 import type { ReadCache } from '../readCache';
 import { renderAdr } from './adr';
 import { CatalogUnavailableError } from './CatalogUnavailableError';
-
-/** The kinds a decision can be about: a service, or a system or group deciding for many (platform scope). */
-const DECIDABLE_KINDS = new Set(['component', 'system', 'group']);
+import {
+  checkNewDecision,
+  normalizeEntityRef,
+  normalizeUserRef,
+  userRefOf,
+} from './decisionInput';
+import { adviceSnapshot } from './decisionSnapshot';
+import {
+  checkSuccessor,
+  checkTransition,
+  refusedChangeError,
+} from './decisionTransitionChecks';
 
 /** How many store pages one GET /decisions reads at most to fill a page with decisions the caller may see. */
 const MAX_LIST_ROUNDS = 5;
@@ -73,47 +69,6 @@ export class DecisionService {
   private readonly now: () => Date;
   constructor(private readonly deps: DecisionServiceDeps) {
     this.now = deps.now ?? (() => new Date());
-  }
-
-  private userRef(credentials: BackstageCredentials): string {
-    const principal = credentials.principal as {
-      type?: string;
-      userEntityRef?: string;
-    };
-    if (principal.type !== 'user' || !principal.userEntityRef) {
-      // The router only lets users in here; a service has no one to name as author.
-      throw new NotAllowedError('Only users can file or change decisions');
-    }
-    return principal.userEntityRef;
-  }
-
-  /** `Component:Default/Payments-API` → `component:default/payments-api`: refs are case-insensitive, stored lower-case like evaluations. */
-  private normalizeRef(raw: string, field = 'entityRef'): string {
-    try {
-      return stringifyEntityRef(parseEntityRef(raw.trim())).toLocaleLowerCase(
-        'en-US',
-      );
-    } catch {
-      throw new InputError(
-        `${field}: "${raw}" is not an entity reference like component:default/payments-api`,
-      );
-    }
-  }
-
-  /** A user filter: `alice` and `user:default/alice` name the same user. */
-  private normalizeUserRef(raw: string): string {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(raw.trim(), {
-          defaultKind: 'user',
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
-      throw new InputError(
-        `author: "${raw}" is not a user reference like user:default/alice`,
-      );
-    }
   }
 
   /** Whether stored decisions may be served without the catalog's word on each entity. */
@@ -158,108 +113,32 @@ export class DecisionService {
     }
   }
 
-  /** What Mesh Advisor advised for the entity at the time of filing. */
-  private async snapshot(
-    entityRef: string,
-    kind: string,
-  ): Promise<DecisionSnapshot | null> {
-    if (kind === 'component') {
-      const evaluation = await this.deps.evaluations.get(entityRef);
-      if (!evaluation) return null;
-      return {
-        engineVersion: evaluation.engineVersion,
-        knowledgeBaseVersion: evaluation.knowledgeBaseVersion,
-        recommendation: evaluation.recommendation
-          ? {
-              mesh: evaluation.recommendation.mesh,
-              confidence: evaluation.recommendation.confidence,
-              score: evaluation.recommendation.score,
-            }
-          : null,
-        scores: Object.fromEntries(
-          evaluation.ranking.map(c => [c.mesh, c.score]),
-        ),
-        evaluatedAt: evaluation.evaluatedAt,
-        scope: 'service',
-      };
-    }
-    // Systems and groups decide for many services: keep the platform-level advice of the last sweep.
-    const sweep = await this.deps.evaluations.lastSuccessfulSweep();
-    const platform = (
-      sweep?.summary as {
-        platform?: {
-          recommendation: { mesh: MeshId; confidence: string } | null;
-          ranking: { mesh: MeshId; meanScore: number }[];
-        };
-      } | null
-    )?.platform;
-    if (!sweep || !platform) return null;
-    const top = platform.recommendation;
-    return {
-      // The stored sweep summary does not record versions; the sweep ran this process's engine and knowledge base.
-      engineVersion: ENGINE_VERSION,
-      knowledgeBaseVersion: this.deps.knowledgeBase.version,
-      recommendation: top
-        ? {
-            mesh: top.mesh,
-            confidence: top.confidence,
-            score:
-              platform.ranking.find(c => c.mesh === top.mesh)?.meanScore ?? 0,
-          }
-        : null,
-      scores: Object.fromEntries(
-        platform.ranking.map(c => [c.mesh, c.meanScore]),
-      ),
-      evaluatedAt: sweep.finishedAt,
-      scope: 'platform',
-    };
-  }
-
   async create(
     body: NewDecision,
     credentials: BackstageCredentials,
   ): Promise<Decision> {
-    const author = this.userRef(credentials);
-    const entityRef = this.normalizeRef(body.entityRef);
-    const kind = parseEntityRef(entityRef).kind;
-    if (!DECIDABLE_KINDS.has(kind)) {
-      throw new InputError(
-        `entityRef: decisions are about a service (Component), a System or a Group; ${entityRef} is a ${kind}`,
-      );
-    }
-    const title = body.title.replace(/\s+/g, ' ').trim();
-    const rationale = body.rationale.trim();
-    if (title.length < 3) throw new InputError('title: at least 3 characters');
-    if (rationale.length < 3)
-      throw new InputError('rationale: at least 3 characters');
-
-    const entity = await this.visibleEntity(entityRef, credentials);
+    const author = userRefOf(credentials);
+    const { kind, ...fields } = checkNewDecision(body);
+    const entity = await this.visibleEntity(fields.entityRef, credentials);
     if (kind === 'component' && !isService(entity)) {
       const type = (entity.spec as { type?: unknown } | undefined)?.type;
       throw new InputError(
-        `entityRef: ${entityRef} is a Component of type ${String(
+        `entityRef: ${fields.entityRef} is a Component of type ${String(
           type,
         )}; decisions are about Components of type service`,
       );
     }
     await this.authorize(
       meshDecisionCreatePermission,
-      entityRef,
+      fields.entityRef,
       credentials,
       'file a mesh decision',
     );
     const created = await this.deps.store.create(
       {
-        entityRef,
-        chosen: body.chosen,
-        title,
-        context: body.context?.trim() ?? '',
-        rationale,
-        alternatives: [...new Set(body.alternatives ?? [])].filter(
-          a => a !== body.chosen,
-        ),
+        ...fields,
         author,
-        snapshot: await this.snapshot(entityRef, kind),
+        snapshot: await adviceSnapshot(this.deps, fields.entityRef, kind),
       },
       this.now(),
     );
@@ -280,9 +159,9 @@ export class DecisionService {
       status: filter.status,
       chosen: filter.chosen,
       entityRef: filter.entityRef
-        ? this.normalizeRef(filter.entityRef)
+        ? normalizeEntityRef(filter.entityRef)
         : undefined,
-      author: filter.author ? this.normalizeUserRef(filter.author) : undefined,
+      author: filter.author ? normalizeUserRef(filter.author) : undefined,
     };
     const visibility = new Map<string, boolean>();
     const items: Decision[] = [];
@@ -369,7 +248,7 @@ export class DecisionService {
     body: DecisionTransition,
     credentials: BackstageCredentials,
   ): Promise<Decision> {
-    const actor = this.userRef(credentials);
+    const actor = userRefOf(credentials);
     const decision = await this.visibleDecision(id, credentials);
     await this.authorize(
       meshDecisionTransitionPermission,
@@ -377,51 +256,12 @@ export class DecisionService {
       credentials,
       'change a mesh decision',
     );
+    checkTransition(decision, body);
+    if (body.supersededBy) {
+      const newer = await this.deps.store.get(body.supersededBy);
+      checkSuccessor(decision, body.supersededBy, newer);
+    }
     const t = DECISION_TRANSITIONS[body.action];
-    if (body.action === 'supersede') {
-      if (!body.supersededBy)
-        throw new InputError(
-          'supersededBy: required to supersede: the id of the newer decision',
-        );
-      if (body.supersededBy === id)
-        throw new InputError(
-          'supersededBy: a decision cannot supersede itself',
-        );
-    } else if (body.supersededBy !== undefined) {
-      throw new InputError(
-        `supersededBy: only for the supersede action, not ${body.action}`,
-      );
-    }
-    if (body.version !== decision.version) {
-      throw new ConflictError(
-        `version: you edited version ${body.version}, but the decision is at version ${decision.version} (status ${decision.status}); reload and try again`,
-      );
-    }
-    const refusal = transitionRefusal(body.action, decision.status);
-    if (refusal) throw new InputError(refusal);
-    if (body.action === 'supersede') {
-      const newer = await this.deps.store.get(body.supersededBy!);
-      if (!newer || newer.entityRef !== decision.entityRef) {
-        throw new InputError(
-          `supersededBy: ${body.supersededBy} is not a decision about ${decision.entityRef}`,
-        );
-      }
-      if (newer.status !== 'proposed' && newer.status !== 'accepted') {
-        throw new InputError(
-          `supersededBy: ${newer.id} is ${newer.status}; only a proposed or accepted decision can supersede`,
-        );
-      }
-      if (newer.createdAt < decision.createdAt) {
-        throw new InputError(
-          `supersededBy: ${newer.id} was filed before ${id}; only a newer decision can supersede`,
-        );
-      }
-      if (newer.supersedes) {
-        throw new InputError(
-          `supersededBy: ${newer.id} already supersedes ${newer.supersedes}`,
-        );
-      }
-    }
     const result = await this.deps.store.changeStatus(
       {
         id,
@@ -435,23 +275,10 @@ export class DecisionService {
       },
       this.now(),
     );
-    switch (result.outcome) {
-      case 'changed':
-        this.deps.readCache.clear();
-        return result.decision;
-      case 'conflict':
-        throw new ConflictError(
-          `version: you edited version ${body.version}, but the decision is now at version ${result.current}; reload and try again`,
-        );
-      case 'newer-accepted':
-        throw new InputError(
-          `action: ${result.newer}, filed after this decision, is accepted for ${decision.entityRef}, and an older decision cannot replace it; reject this one, or file a new decision`,
-        );
-      default:
-        throw new ConflictError(
-          `supersededBy: ${result.reason} (changed meanwhile); reload and try again`,
-        );
-    }
+    if (result.outcome !== 'changed')
+      throw refusedChangeError(result, body, decision);
+    this.deps.readCache.clear();
+    return result.decision;
   }
 
   async adr(id: string, credentials: BackstageCredentials): Promise<string> {
