@@ -7,6 +7,9 @@
  * frontend sends is what the router accepts). A response must name the
  * document's fields, and every value of the common type must be one the
  * document allows; where the document is as precise as the type, both ways.
+ * Field names are compared at the top level; nested objects by their values.
+ * A drift fails as "Type 'false' does not satisfy the constraint 'true'" on
+ * the line that names the pair.
  */
 import type { internal } from '@backstage/backend-openapi-utils';
 import type {
