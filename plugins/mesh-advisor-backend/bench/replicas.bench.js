@@ -9,10 +9,8 @@
 // every FREQUENCY_S seconds for INTERVALS intervals.
 //
 // Who did what is counted in the database, not in the plugin: each replica
-// connects with an application_name of its own, and triggers (installed in
-// the bench's database only) log which connection claimed a change, recorded
-// a change as evaluated (the handler does that after re-evaluating it) and
-// started a sweep.
+// connects with an application_name of its own, and triggers log what each
+// connection did (bench/replicaLog.js).
 //
 // Targets: every change evaluated exactly once across both replicas (N in
 // total, 0 duplicates); the sweep task has scope 'global' on both and runs
@@ -22,6 +20,7 @@ const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { countBy, installTriggers } = require('./replicaLog');
 
 const N = Number(process.env.BENCH_REPLICA_CHANGES ?? 200);
 const SERVICES = Number(process.env.BENCH_REPLICA_SERVICES ?? 2_000);
@@ -131,43 +130,6 @@ function startReplica(name, port) {
   return { name, ready, died, ask, api, stop, log };
 }
 
-/** Logs, per connection (replica), claims, changes recorded as evaluated, and sweeps started. */
-async function installTriggers(db) {
-  await db.query(`
-    CREATE TABLE bench_replica_log (
-      replica text, what text, entity_ref text, inputs_hash text,
-      at double precision DEFAULT extract(epoch FROM clock_timestamp()) * 1000);
-    CREATE FUNCTION bench_log_change() RETURNS trigger AS $$ BEGIN
-      INSERT INTO bench_replica_log (replica, what, entity_ref, inputs_hash)
-      VALUES (current_setting('application_name'), TG_ARGV[0], NEW.entity_ref, NEW.inputs_hash);
-      RETURN NEW; END $$ LANGUAGE plpgsql;
-    CREATE FUNCTION bench_log_sweep() RETURNS trigger AS $$ BEGIN
-      INSERT INTO bench_replica_log (replica, what)
-      VALUES (current_setting('application_name'), 'sweep');
-      RETURN NEW; END $$ LANGUAGE plpgsql;
-    CREATE TRIGGER bench_claimed AFTER INSERT ON mesh_advisor_changes
-      FOR EACH ROW EXECUTE FUNCTION bench_log_change('claimed');
-    CREATE TRIGGER bench_evaluated AFTER UPDATE OF evaluated ON mesh_advisor_changes
-      FOR EACH ROW EXECUTE FUNCTION bench_log_change('evaluated');
-    CREATE TRIGGER bench_sweep AFTER INSERT ON mesh_advisor_sweeps
-      FOR EACH ROW EXECUTE FUNCTION bench_log_sweep();`);
-}
-
-async function countBy(db, what, since = 0) {
-  const { rows } = await db.query(
-    `SELECT replica, count(*)::int AS n, count(DISTINCT (entity_ref, inputs_hash))::int AS distinct
-     FROM bench_replica_log WHERE what = $1 AND at >= $2 GROUP BY replica`,
-    [what, since],
-  );
-  const byReplica = Object.fromEntries(rows.map(r => [r.replica, r.n]));
-  const { rows: total } = await db.query(
-    `SELECT count(*)::int AS n, count(DISTINCT (entity_ref, inputs_hash))::int AS distinct
-     FROM bench_replica_log WHERE what = $1 AND at >= $2`,
-    [what, since],
-  );
-  return { byReplica, total: total[0].n, distinct: total[0].distinct };
-}
-
 async function until(what, probe, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -230,60 +192,50 @@ async function observeSweeps(db) {
 
 function report({ changes, sweeps, scopes }) {
   const per = counts =>
-    REPLICAS.map(([name]) => `${name}: ${counts[`replica-${name}`] ?? 0}`).join(
-      ', ',
+    REPLICAS.map(([name]) => `${name} ${counts[`replica-${name}`] ?? 0}`).join(
+      ' · ',
     );
-  console.log(
-    `\nMesh Advisor, two replicas on one PostgreSQL: ${SERVICES.toLocaleString(
-      'en-US',
-    )} services, ${N} changes announced to both, sweep every ${FREQUENCY_S} s\n`,
-  );
-  console.log(
-    `changes claimed:   ${changes.claimed.total} (${per(
-      changes.claimed.byReplica,
-    )})`,
-  );
-  console.log(
-    `changes evaluated: ${changes.evaluated.total} (${per(
-      changes.evaluated.byReplica,
-    )}), ${changes.evaluated.distinct} distinct, ${
-      changes.evaluated.total - changes.evaluated.distinct
-    } duplicates; announced in ${(changes.announcedMs / 1000).toFixed(
-      1,
-    )} s, all evaluated ${(changes.doneMs / 1000).toFixed(
-      1,
-    )} s after the first`,
-  );
-  console.log(`sweep task scope:  ${scopes.join(', ')}`);
-  const fmt = s => `${s.toFixed(1)} s`;
-  console.log(
-    `sweeps:            ${sweeps.count} in ${INTERVALS} intervals (${per(
-      sweeps.byReplica,
-    )}), ${sweeps.overlapping} overlapping, ${
-      sweeps.failed
-    } failed; gaps between starts ${
-      sweeps.gaps.length
-        ? `${fmt(Math.min(...sweeps.gaps))}–${fmt(Math.max(...sweeps.gaps))}`
-        : 'n/a'
-    }`,
-  );
-  const onceEach =
-    changes.evaluated.total === N && changes.evaluated.distinct === N;
-  const global = scopes.length === 2 && scopes.every(s => s === 'global');
+  const seconds = ms => `${(ms / 1000).toFixed(1)} s`;
+  const { claimed, evaluated } = changes;
+  const duplicates = evaluated.total - evaluated.distinct;
+  const gaps = sweeps.gaps.length
+    ? `${Math.min(...sweeps.gaps).toFixed(1)}–${Math.max(
+        ...sweeps.gaps,
+      ).toFixed(1)} s`
+    : 'n/a';
+  const onceEach = evaluated.total === N && duplicates === 0;
   const oncePerInterval =
-    sweeps.overlapping === 0 &&
-    sweeps.failed === 0 &&
+    scopes.every(scope => scope === 'global') &&
+    sweeps.overlapping + sweeps.failed === 0 &&
     Math.abs(sweeps.count - INTERVALS) <= 1 &&
     sweeps.gaps.every(g => g >= FREQUENCY_S * 0.9);
+  const services = SERVICES.toLocaleString('en-US');
+  const verdict = ok => (ok ? 'PASS' : 'MISS');
   console.log(
-    `\ntargets: each change evaluated exactly once (${N}, 0 duplicates): ${
-      onceEach ? 'PASS' : 'MISS'
-    }`,
-  );
-  console.log(
-    `         sweep scope 'global' and once per interval across both replicas: ${
-      global && oncePerInterval ? 'PASS' : 'MISS'
-    }`,
+    [
+      `\nMesh Advisor, two replicas on one PostgreSQL: ${services} services, ${N} changes announced to both, sweep every ${FREQUENCY_S} s\n`,
+      `changes claimed:   ${claimed.total} (${per(claimed.byReplica)})`,
+      `changes evaluated: ${evaluated.total} (${per(
+        evaluated.byReplica,
+      )}), ${duplicates} duplicates; announced in ${seconds(
+        changes.announcedMs,
+      )}, all evaluated ${seconds(
+        changes.doneMs,
+      )} after the first announcement`,
+      `sweep task scope:  ${scopes.join(', ')}`,
+      `sweeps:            ${sweeps.count} in ${INTERVALS} intervals (${per(
+        sweeps.byReplica,
+      )}), ${sweeps.overlapping} overlapping, ${
+        sweeps.failed
+      } failed, starts ${gaps} apart`,
+      '',
+      `targets: each change evaluated exactly once (${N} in all, 0 duplicates): ${verdict(
+        onceEach,
+      )}`,
+      `         sweep scope 'global', once per interval across both replicas: ${verdict(
+        oncePerInterval,
+      )}`,
+    ].join('\n'),
   );
 }
 
@@ -316,14 +268,11 @@ async function main() {
     await db.connect();
     await installTriggers(db);
     // the first sweep (started at once) has written the services
+    const swept =
+      "SELECT 1 FROM mesh_advisor_sweeps WHERE outcome = 'succeeded'";
     await until(
       'first sweep',
-      async () =>
-        (
-          await db.query(
-            "SELECT 1 FROM mesh_advisor_sweeps WHERE outcome = 'succeeded' LIMIT 1",
-          )
-        ).rows.length,
+      async () => (await db.query(swept)).rowCount,
       120_000,
     );
     const changes = await Promise.race([deliverChanges(db, replicas), died]);
