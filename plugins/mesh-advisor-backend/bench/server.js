@@ -10,13 +10,18 @@
 //    announced on the events service as the catalog module does once the
 //    catalog has processed it;
 //  - { cmd: 'rss' }: answers the process's peak RSS so far (bytes), its
-//    memory now (process.memoryUsage()) and the heap the synthetic catalog
-//    took when built (catalogHeap).
+//    memory now (process.memoryUsage()), the live heap the synthetic catalog
+//    holds (catalogHeap, measured between two full collections as it was
+//    built) and the RSS before the backend started (rssBeforeStart: Node,
+//    the modules, the TypeScript loader and the catalog), so the report can
+//    tell the bench's own share from the backend's.
 // Callers whose static-token subject starts with `team-` read under an
 // owner-only conditional catalog decision (IS_ENTITY_OWNER, the team's
 // group), as a permission policy would return; everyone else may read all.
 require('@backstage/cli/config/nodeTransform.cjs');
 const { createHash } = require('node:crypto');
+const { setFlagsFromString } = require('node:v8');
+const { runInNewContext } = require('node:vm');
 const { createBackend } = require('@backstage/backend-defaults');
 const {
   coreServices,
@@ -124,13 +129,21 @@ const ownerOnly = createServiceFactory({
   }),
 });
 
+/** The live heap now: after a full collection (once, at start, not during the sweep). */
+function liveHeap() {
+  setFlagsFromString('--expose-gc');
+  runInNewContext('gc')();
+  return process.memoryUsage().heapUsed;
+}
+
 async function main() {
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = liveHeap();
   const catalog = mutableCatalog(
     syntheticCatalog(Number(process.env.BENCH_SERVICES)),
   );
-  // what the bench's own in-memory catalog takes (heap grown while building it)
-  const catalogHeap = process.memoryUsage().heapUsed - heapBefore;
+  // what the bench's own in-memory catalog holds, not the plugin
+  const catalogHeap = liveHeap() - heapBefore;
+  const rssBeforeStart = process.memoryUsage().rss;
   let events;
   const backend = createBackend();
   backend.add(meshAdvisorPlugin);
@@ -187,6 +200,7 @@ async function main() {
         bytes: process.resourceUsage().maxRSS * 1024,
         memory: process.memoryUsage(),
         catalogHeap,
+        rssBeforeStart,
       });
     }
   });

@@ -50,6 +50,21 @@ describe.each(databases.eachSupportedId())(
       expect(await store.writeChanged([], T1)).toBe(0);
     });
 
+    it('stores the result as text, characters beyond Latin-1 intact (PostgreSQL gets UTF-8 bytes)', async () => {
+      const { knex, store } = await setUp();
+      const written = record('a');
+      // an en dash and a character outside the BMP (a surrogate pair in JS)
+      written.result = { ...written.result, notes: ['p99 – 50 ms 🚀'] };
+      await store.writeChanged([written], T0);
+
+      const [row] = await knex('mesh_advisor_evaluations').select('result');
+      expect(typeof row.result).toBe('string');
+      expect(JSON.parse(row.result)).toEqual(written.result);
+      const { evaluatedAt, stale, catalogVersion, ...stored } =
+        (await store.get(ref('a')))!;
+      expect(stored).toEqual(written.result);
+    });
+
     it('pages by keyset: services written between pages neither repeat nor shift rows', async () => {
       const { store } = await setUp();
       await store.writeChanged(
