@@ -193,3 +193,6 @@ export async function startDecisionBackendOn(
     get,
   };
 }
+
+/** A well-formed decision id no decision has. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
