@@ -21,3 +21,6 @@ export function loadExampleEntities(): Entity[] {
       .map(e => ({ ...e, metadata: { namespace: 'default', ...e.metadata } })),
   );
 }
+
+/** How many Components of type service the example catalog has. */
+export const SERVICES = 38;
