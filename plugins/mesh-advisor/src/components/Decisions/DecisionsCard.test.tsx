@@ -1,64 +1,16 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Entity } from '@backstage/catalog-model';
-import { loadOpenApiValidator } from '../../__testUtils__/openApiValidator';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import {
   checkoutEntity,
   decisionFixture,
   evaluationFixture,
   FakeMeshAdvisorApi,
-  fakePermissionApi,
   fixtureId,
   service,
 } from '../../__testUtils__';
-import type { Decision } from '@mesh-advisor/plugin-mesh-advisor-common';
+import { openApi, renderCard } from '../../__testUtils__/decisionsCardSetup';
 import { DecisionsCard } from './DecisionsCard';
-
-const openApi = loadOpenApiValidator();
-
-async function renderCard(options: {
-  decisions?: Decision[];
-  allowed?: string[];
-  entity?: Entity;
-}) {
-  const entity = options.entity ?? checkoutEntity;
-  const evaluation = evaluationFixture(entity);
-  const api = new FakeMeshAdvisorApi({ decisions: options.decisions ?? [] });
-  const permissionApi = fakePermissionApi(options.allowed);
-  await renderWithApis(
-    <DecisionsCard entity={entity} evaluation={evaluation} />,
-    { api, entity, permissionApi },
-  );
-  return { api, evaluation, permissionApi, user: userEvent.setup() };
-}
-
-/** The checkout decision for Linkerd, accepted, filed at `createdAt`. */
-const acceptedOn = (createdAt: string) =>
-  decisionFixture({
-    id: fixtureId(1),
-    title: 'Adopt Linkerd for checkout',
-    status: 'accepted',
-    version: 2,
-    createdAt,
-  });
-
-/** A proposal to move checkout to Istio ambient, filed after the accepted one. */
-const ambientProposal = (id: string) =>
-  decisionFixture({
-    id,
-    title: 'Move checkout to Istio ambient',
-    chosen: 'istio-ambient',
-    createdAt: '2026-11-19T09:00:00.000Z',
-  });
-
-/** Waits until the listed decision titled `title` shows `status`. */
-const shownAs = (title: string, status: string) =>
-  waitFor(() =>
-    expect(
-      within(screen.getByRole('listitem', { name: title })).getByText(status),
-    ).toBeInTheDocument(),
-  );
 
 describe('DecisionsCard', () => {
   it('says there is no decision yet and files one, prefilled from the recommendation', async () => {
@@ -182,146 +134,6 @@ describe('DecisionsCard', () => {
     await user.click(within(dialog).getByRole('tab', { name: 'Preview' }));
     const preview = within(dialog).getByTestId('rationale-preview');
     expect(within(preview).getByText('strict').tagName).toBe('STRONG');
-  });
-
-  it('accepts a proposed decision, sending the version it showed', async () => {
-    const proposed = decisionFixture({ version: 1 });
-    const { api, user } = await renderCard({ decisions: [proposed] });
-    expect(
-      await screen.findByRole('heading', { name: proposed.title }),
-    ).toBeInTheDocument();
-
-    await user.click(await screen.findByRole('button', { name: 'Accept' }));
-
-    await waitFor(() =>
-      expect(api.callsTo('transitionDecision')).toEqual([
-        [proposed.id, { action: 'accept', version: 1 }],
-      ]),
-    );
-    expect(
-      openApi.validateRequestBody(
-        'TransitionDecision',
-        api.callsTo('transitionDecision')[0][1],
-      ),
-    ).toEqual([]);
-    expect(await screen.findByText('accepted')).toBeInTheDocument();
-    expect(
-      await screen.findByRole('list', { name: 'Decision history' }),
-    ).toHaveTextContent('Accepted by guest');
-  });
-
-  it('says that accepting supersedes the accepted decision, and that an older one cannot replace a newer', async () => {
-    const accepted = acceptedOn('2026-11-10T09:00:00.000Z');
-    const older = decisionFixture({
-      id: fixtureId(2),
-      title: 'Keep checkout without a mesh',
-      chosen: 'none',
-      createdAt: '2026-11-01T09:00:00.000Z',
-    });
-    const newer = ambientProposal(fixtureId(3));
-    const { api, user } = await renderCard({
-      decisions: [accepted, older, newer],
-    });
-    await screen.findByRole('heading', { name: newer.title });
-
-    const olderItem = screen.getByRole('listitem', { name: older.title });
-    const refused = within(olderItem).getByRole('button', { name: 'Accept' });
-    expect(refused).toBeDisabled();
-    fireEvent.mouseOver(refused.parentElement!);
-    expect(
-      await screen.findByText(
-        `“${accepted.title}”, filed after this one, is accepted; an older decision cannot replace it.`,
-      ),
-    ).toBeInTheDocument();
-
-    expect(
-      screen.getByText(
-        `Accepting it supersedes “${accepted.title}”, accepted now.`,
-      ),
-    ).toBeInTheDocument();
-    await user.click(
-      within(screen.getByTestId('decision-in-force')).getByRole('button', {
-        name: 'Accept',
-      }),
-    );
-    await shownAs(accepted.title, 'superseded');
-    expect(api.decisions.find(d => d.id === newer.id)).toMatchObject({
-      status: 'accepted',
-      supersedes: accepted.id,
-    });
-  });
-
-  it('says clearly when someone else changed the decision (409)', async () => {
-    const proposed = decisionFixture({ version: 1 });
-    const { api, user } = await renderCard({ decisions: [proposed] });
-    await screen.findByRole('heading', { name: proposed.title });
-    // Someone accepts it elsewhere meanwhile.
-    api.decisions[0].version = 2;
-
-    await user.click(await screen.findByRole('button', { name: 'Reject' }));
-
-    expect(
-      await screen.findByText(
-        /Someone changed this decision since you loaded it/,
-      ),
-    ).toHaveTextContent('you saw version 1');
-    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
-  });
-
-  it('supersedes an accepted decision with a newer one, sending its version', async () => {
-    const accepted = acceptedOn('2026-11-01T09:00:00.000Z');
-    const newer = ambientProposal(fixtureId(2));
-    const { api, user } = await renderCard({ decisions: [accepted, newer] });
-    // The newest proposed or accepted decision is the one in force.
-    expect(
-      await screen.findByRole('heading', { name: newer.title }),
-    ).toBeInTheDocument();
-    const older = screen.getByRole('listitem', { name: accepted.title });
-
-    await user.click(within(older).getByRole('button', { name: 'Supersede' }));
-    const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByLabelText('Superseded by')).toHaveValue(
-      newer.id,
-    );
-    await user.type(
-      within(dialog).getByLabelText('Note (optional)'),
-      'JWT needed',
-    );
-    await user.click(within(dialog).getByRole('button', { name: 'Supersede' }));
-
-    await waitFor(() =>
-      expect(api.callsTo('transitionDecision')).toEqual([
-        [
-          accepted.id,
-          {
-            action: 'supersede',
-            version: 2,
-            supersededBy: newer.id,
-            note: 'JWT needed',
-          },
-        ],
-      ]),
-    );
-    expect(
-      openApi.validateRequestBody(
-        'TransitionDecision',
-        api.callsTo('transitionDecision')[0][1],
-      ),
-    ).toEqual([]);
-    await shownAs(accepted.title, 'superseded');
-  });
-
-  it('cannot supersede an accepted decision until a newer one exists', async () => {
-    const accepted = decisionFixture({ status: 'accepted', version: 2 });
-    await renderCard({ decisions: [accepted] });
-    await screen.findByRole('heading', { name: accepted.title });
-    expect(screen.getByRole('button', { name: 'Supersede' })).toBeDisabled();
-    fireEvent.mouseOver(
-      screen.getByRole('button', { name: 'Supersede' }).parentElement!,
-    );
-    expect(
-      await screen.findByText(/File a newer decision first/),
-    ).toBeInTheDocument();
   });
 
   it('disables actions the user may not take, saying why beside them', async () => {
