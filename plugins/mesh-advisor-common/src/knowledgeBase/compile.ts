@@ -166,73 +166,90 @@ function neutralFigures(meshes: CompiledMesh[], podsPerNode: number) {
 
 const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();
 
-export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
-  const hit = cache.get(kb);
-  if (hit) return hit;
-  const podsPerNode = kb.guidance.podsPerNode.value ?? 30;
+/** One bit per capability that needs HTTP-aware processing (layer 7). */
+function l7MaskOf(kb: KnowledgeBase): number {
   let l7Mask = 0;
   CAPABILITIES.forEach((c, i) => {
     if (kb.capabilities[c].layer === 7) l7Mask |= 1 << i;
   });
-  const meshes = MESH_IDS.map((id, index): CompiledMesh => {
-    const facts = kb.meshes[id]!;
-    const masks: Record<SupportLevel, number> = {
-      yes: 0,
-      partial: 0,
-      unknown: 0,
-      no: 0,
-    };
-    let immature = 0;
-    let beta = 0;
-    CAPABILITIES.forEach((c, i) => {
-      const fact = kb.capabilities[c].support[id];
-      masks[fact?.level ?? 'unknown'] |= 1 << i;
-      // maturity weighs only where the feature is there to use
-      const usable = fact?.level === 'yes' || fact?.level === 'partial';
-      const maturity = usable ? fact?.maturity?.level : undefined;
-      if (maturity === 'alpha' || maturity === 'experimental')
-        immature |= 1 << i;
-      else if (maturity === 'beta') beta |= 1 << i;
-    });
-    const o = facts.overhead;
-    const l7 = o?.l7Proxy;
-    const familyMembers = Object.values(kb.coherence.families).find(f =>
-      f.includes(id),
-    ) ?? [id];
-    return {
-      index,
-      id,
-      name: facts.name,
-      ...masks,
-      immature,
-      beta,
-      placement: o?.placement ?? 'none',
-      memoryMiB: o?.memoryMiB.value ?? null,
-      cpuPer1k: o?.cpuVcpuPer1kRps.value ?? null,
-      p50Ms: o?.p50Ms.value ?? null,
-      p99Ms: o?.p99Ms.value ?? null,
-      p50Low: rangeEnd(o?.p50Ms, 'low'),
-      p99Low: rangeEnd(o?.p99Ms, 'low'),
-      p50High: rangeEnd(o?.p50Ms, 'high'),
-      p99High: rangeEnd(o?.p99Ms, 'high'),
-      l7MemoryMiB: l7?.memoryMiB.value ?? null,
-      l7CpuPer1k: l7?.cpuVcpuPer1kRps.value ?? null,
-      l7P50Ms: l7?.p50Ms?.value ?? null,
-      l7P99Ms: l7?.p99Ms.value ?? null,
-      l7P50Low: rangeEnd(l7?.p50Ms, 'low'),
-      l7P99Low: rangeEnd(l7?.p99Ms, 'low'),
-      l7P50High: rangeEnd(l7?.p50Ms, 'high'),
-      l7P99High: rangeEnd(l7?.p99Ms, 'high'),
-      hasL7Proxy: !!l7,
-      complexity: facts.operationalComplexity.level,
-      requiresCni: facts.requiresCni,
-      family: familyMembers.reduce(
-        (mask, member) => mask | (1 << MESH_IDS.indexOf(member)),
-        0,
-      ),
-      vendorStable: facts.releaseModel.stableReleases === 'vendor-subscription',
-    };
+  return l7Mask;
+}
+
+/**
+ * A mesh's capabilities as masks per support level, and the usable ones whose
+ * feature upstream calls alpha or experimental (`immature`) or beta.
+ */
+function supportMasks(kb: KnowledgeBase, id: MeshId) {
+  const masks: Record<SupportLevel, number> = {
+    yes: 0,
+    partial: 0,
+    unknown: 0,
+    no: 0,
+  };
+  let immature = 0;
+  let beta = 0;
+  CAPABILITIES.forEach((c, i) => {
+    const fact = kb.capabilities[c].support[id];
+    masks[fact?.level ?? 'unknown'] |= 1 << i;
+    // maturity weighs only where the feature is there to use
+    const usable = fact?.level === 'yes' || fact?.level === 'partial';
+    const maturity = usable ? fact?.maturity?.level : undefined;
+    if (maturity === 'alpha' || maturity === 'experimental') immature |= 1 << i;
+    else if (maturity === 'beta') beta |= 1 << i;
   });
+  return { masks, immature, beta };
+}
+
+/** The mesh `id`, at `index` in MESH_IDS, as flat numbers and masks. */
+function compileMesh(
+  kb: KnowledgeBase,
+  id: MeshId,
+  index: number,
+): CompiledMesh {
+  const facts = kb.meshes[id]!;
+  const { masks, immature, beta } = supportMasks(kb, id);
+  const o = facts.overhead;
+  const l7 = o?.l7Proxy;
+  const familyMembers = Object.values(kb.coherence.families).find(f =>
+    f.includes(id),
+  ) ?? [id];
+  return {
+    index,
+    id,
+    name: facts.name,
+    ...masks,
+    immature,
+    beta,
+    placement: o?.placement ?? 'none',
+    memoryMiB: o?.memoryMiB.value ?? null,
+    cpuPer1k: o?.cpuVcpuPer1kRps.value ?? null,
+    p50Ms: o?.p50Ms.value ?? null,
+    p99Ms: o?.p99Ms.value ?? null,
+    p50Low: rangeEnd(o?.p50Ms, 'low'),
+    p99Low: rangeEnd(o?.p99Ms, 'low'),
+    p50High: rangeEnd(o?.p50Ms, 'high'),
+    p99High: rangeEnd(o?.p99Ms, 'high'),
+    l7MemoryMiB: l7?.memoryMiB.value ?? null,
+    l7CpuPer1k: l7?.cpuVcpuPer1kRps.value ?? null,
+    l7P50Ms: l7?.p50Ms?.value ?? null,
+    l7P99Ms: l7?.p99Ms.value ?? null,
+    l7P50Low: rangeEnd(l7?.p50Ms, 'low'),
+    l7P99Low: rangeEnd(l7?.p99Ms, 'low'),
+    l7P50High: rangeEnd(l7?.p50Ms, 'high'),
+    l7P99High: rangeEnd(l7?.p99Ms, 'high'),
+    hasL7Proxy: !!l7,
+    complexity: facts.operationalComplexity.level,
+    requiresCni: facts.requiresCni,
+    family: familyMembers.reduce(
+      (mask, member) => mask | (1 << MESH_IDS.indexOf(member)),
+      0,
+    ),
+    vendorStable: facts.releaseModel.stableReleases === 'vendor-subscription',
+  };
+}
+
+/** Per capability, the first one every candidate treats alike (see `twinOf`). */
+function twinsOf(l7Mask: number, meshes: CompiledMesh[]): number[] {
   const signature = (i: number) =>
     [
       (l7Mask >>> i) & 1,
@@ -246,11 +263,20 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const signatures = CAPABILITIES.map(
     (c, i) => `${signature(i)}${c === 'multi-cluster' ? ',platform' : ''}`,
   );
+  return signatures.map(sig => signatures.indexOf(sig));
+}
+
+export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const podsPerNode = kb.guidance.podsPerNode.value ?? 30;
+  const l7Mask = l7MaskOf(kb);
+  const meshes = MESH_IDS.map((id, index) => compileMesh(kb, id, index));
   const compiled: CompiledKnowledgeBase = {
     kb,
     meshes,
     l7Mask,
-    twinOf: signatures.map(sig => signatures.indexOf(sig)),
+    twinOf: twinsOf(l7Mask, meshes),
     smallPlatformThreshold: kb.guidance.smallPlatformThreshold.value ?? 10,
     podsPerNode,
     noneIndex: MESH_IDS.indexOf('none'),
