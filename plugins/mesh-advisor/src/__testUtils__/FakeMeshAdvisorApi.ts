@@ -35,8 +35,13 @@ import {
   fixtureId,
   summaryFixture,
 } from './fixtures';
-import { linkSuperseding, supersedePreviousOnAccept } from './fakeDecisions';
-import { liveClustersOf } from './fakeLive';
+import {
+  linkSuperseding,
+  matchingDecisions,
+  proposedDecision,
+  supersedePreviousOnAccept,
+} from './fakeDecisions';
+import { liveClustersOf, matchingActualStates } from './fakeLive';
 import { clone, pageOf } from './fakePaging';
 import { matchingRows } from './fakeRows';
 import { responseError } from './responseError';
@@ -179,21 +184,7 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
 
   async listDecisions(query: DecisionListQuery = {}): Promise<DecisionPage> {
     await this.record('listDecisions', [query]);
-    const entityRef = query.entityRef
-      ? stringifyEntityRef(parseEntityRef(query.entityRef))
-      : undefined;
-    const matching = this.decisions
-      .filter(
-        d =>
-          (!entityRef || d.entityRef === entityRef) &&
-          (!query.status || d.status === query.status) &&
-          (!query.chosen || d.chosen === query.chosen) &&
-          (!query.author || d.author === query.author),
-      )
-      .sort(
-        (a, b) =>
-          b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
-      );
+    const matching = matchingDecisions(this.decisions, query);
     const limit = query.limit ?? 50;
     return clone(pageOf(matching, limit, query.cursor));
   }
@@ -221,23 +212,12 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
     const now = new Date(
       Date.parse(FIXTURE_EVALUATED_AT) + this.nextId * 1000,
     ).toISOString();
-    const decision: Decision = {
-      id: fixtureId(this.nextId++),
-      entityRef: stringifyEntityRef(parseEntityRef(body.entityRef)),
-      chosen: body.chosen,
-      status: 'proposed',
-      title: body.title.trim(),
-      context: body.context?.trim() ?? '',
-      rationale: body.rationale.trim(),
-      alternatives: (body.alternatives ?? []).filter(a => a !== body.chosen),
-      author: this.user,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-      supersedes: null,
-      supersededBy: null,
-      snapshot: null,
-    };
+    const decision = proposedDecision(
+      body,
+      fixtureId(this.nextId++),
+      now,
+      this.user,
+    );
     this.decisions.push(decision);
     this.events[decision.id] = [createdEvent(decision)];
     return clone(decision);
@@ -301,14 +281,7 @@ export class FakeMeshAdvisorApi implements MeshAdvisorApi {
     if (limit < 1 || limit > 500) {
       throw await responseError(400, 'limit: an integer from 1 to 500');
     }
-    const matching = this.actualStates
-      .filter(
-        a =>
-          (!query.drift || a.drift === query.drift) &&
-          (!query.mesh || (a.mesh ?? 'unknown') === query.mesh) &&
-          (query.stale === undefined || a.stale === query.stale),
-      )
-      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    const matching = matchingActualStates(this.actualStates, query);
     return clone(pageOf(matching, limit, query.cursor));
   }
 }

@@ -1,6 +1,9 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   Decision,
   DecisionEvent,
+  DecisionListQuery,
+  NewDecision,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 
 /** The fake's decisions and their histories, which the rules below change. */
@@ -63,4 +66,52 @@ export function linkSuperseding(
   decision.supersededBy = newer.id;
   newer.supersedes = decision.id;
   return undefined;
+}
+
+/** The decisions GET /decisions lists for `query`, newest first (before paging). */
+export function matchingDecisions(
+  decisions: Decision[],
+  query: DecisionListQuery,
+): Decision[] {
+  const entityRef = query.entityRef
+    ? stringifyEntityRef(parseEntityRef(query.entityRef))
+    : undefined;
+  return decisions
+    .filter(
+      d =>
+        (!entityRef || d.entityRef === entityRef) &&
+        (!query.status || d.status === query.status) &&
+        (!query.chosen || d.chosen === query.chosen) &&
+        (!query.author || d.author === query.author),
+    )
+    .sort(
+      (a, b) =>
+        b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
+    );
+}
+
+/** The decision POST /decisions files from `body`: proposed, version 1. */
+export function proposedDecision(
+  body: NewDecision,
+  id: string,
+  now: string,
+  author: string,
+): Decision {
+  return {
+    id,
+    entityRef: stringifyEntityRef(parseEntityRef(body.entityRef)),
+    chosen: body.chosen,
+    status: 'proposed',
+    title: body.title.trim(),
+    context: body.context?.trim() ?? '',
+    rationale: body.rationale.trim(),
+    alternatives: (body.alternatives ?? []).filter(a => a !== body.chosen),
+    author,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    supersedes: null,
+    supersededBy: null,
+    snapshot: null,
+  };
 }

@@ -1,5 +1,6 @@
 import type {
   ActualState,
+  ActualStateQuery,
   LiveClusters,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 
@@ -45,4 +46,19 @@ export function liveClustersOf(states: ActualState[]): LiveClusters {
       pods,
     },
   };
+}
+
+/** The states GET /live/services lists for `query`, by entity ref (before paging). */
+export function matchingActualStates(
+  states: ActualState[],
+  query: ActualStateQuery,
+): ActualState[] {
+  return states
+    .filter(
+      a =>
+        (!query.drift || a.drift === query.drift) &&
+        (!query.mesh || (a.mesh ?? 'unknown') === query.mesh) &&
+        (query.stale === undefined || a.stale === query.stale),
+    )
+    .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
 }
