@@ -14,14 +14,19 @@ const T0 = new Date('2026-11-30T10:00:00.000Z');
 const T1 = new Date('2026-11-30T11:00:00.000Z');
 const byName = { sort: 'name', order: 'asc', limit: 2 } as const;
 
-/** What the sweep stores for a service named `name`, with inputs hashing to `hash`. */
-function record(name: string, hash = 'h1') {
-  const entity: Entity = {
+/** A service named `name`. */
+function service(name: string): Entity {
+  return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default' },
     spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
   };
+}
+
+/** What the sweep stores for a service named `name`, with inputs hashing to `hash`. */
+function record(name: string, hash = 'h1') {
+  const entity = service(name);
   return toRecord(entity, evaluate(entity, 1), hash, 1);
 }
 
@@ -48,21 +53,30 @@ describe.each(databases.eachSupportedId())(
       expect((await store.get(ref('a')))?.evaluatedAt).toBe(T0.toISOString());
       expect((await store.get(ref('b')))?.evaluatedAt).toBe(T1.toISOString());
       expect(await store.writeChanged([], T1)).toBe(0);
+      // what the sweep compares before evaluating: only services with a row
+      expect(await store.inputHashes([ref('a'), ref('b'), ref('c')])).toEqual(
+        new Map([
+          [ref('a'), 'h1'],
+          [ref('b'), 'h2'],
+        ]),
+      );
     });
 
     it('stores the result as text, characters beyond Latin-1 intact (PostgreSQL gets UTF-8 bytes)', async () => {
       const { knex, store } = await setUp();
-      const written = record('a');
       // an en dash and a character outside the BMP (a surrogate pair in JS)
-      written.result = { ...written.result, notes: ['p99 – 50 ms 🚀'] };
-      await store.writeChanged([written], T0);
+      const result = {
+        ...evaluate(service('a'), 1),
+        notes: ['p99 – 50 ms 🚀'],
+      };
+      await store.writeChanged([toRecord(service('a'), result, 'h1', 1)], T0);
 
       const [row] = await knex('mesh_advisor_evaluations').select('result');
       expect(typeof row.result).toBe('string');
-      expect(JSON.parse(row.result)).toEqual(written.result);
+      expect(JSON.parse(row.result)).toEqual(result);
       const { evaluatedAt, stale, catalogVersion, ...stored } =
         (await store.get(ref('a')))!;
-      expect(stored).toEqual(written.result);
+      expect(stored).toEqual(result);
     });
 
     it('pages by keyset: services written between pages neither repeat nor shift rows', async () => {

@@ -82,14 +82,22 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     this.cache.clear();
   }
 
+  async inputHashes(entityRefs: string[]) {
+    const out = new Map<string, string>();
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      for (const row of await this.db(EVALUATIONS)
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .select('entity_ref', 'input_hash'))
+        out.set(row.entity_ref, row.input_hash);
+    }
+    return out;
+  }
+
   /**
-   * A stored result is ~31 kB of JSON, and a few of its characters (an en
-   * dash) make V8 keep the whole string at two bytes a character: 62 kB per
-   * row, alive until its statement returns, so promoted to the old heap and
-   * left there for the collector; at 100,000 services that garbage let the
-   * heap grow past 1 GiB. PostgreSQL gets the UTF-8 bytes instead (a Buffer,
-   * sent as the text's binary form; the string dies young). SQLite would
-   * store bytes as a BLOB, so it still gets the string.
+   * PostgreSQL gets each result's JSON as the UTF-8 bytes it was serialized
+   * to (a Buffer, sent as the text's binary form): as a string, a 31 kB
+   * result with one en dash is 62 kB of two-byte characters in V8's heap.
+   * SQLite would store bytes as a BLOB, so it gets the string.
    */
   async writeChanged(records: EvaluationRecord[], now: Date) {
     if (!records.length) return 0;
@@ -496,14 +504,12 @@ function toDbRow(r: EvaluationRecord, at: number, resultAsBytes: boolean) {
     owner: r.owner ?? '',
     system: r.system ?? '',
     status: r.result.status,
-    recommended_mesh: r.result.recommendation?.mesh ?? '',
-    confidence: r.result.recommendation?.confidence ?? null,
-    score: r.result.recommendation?.score ?? -1,
-    issue_count: r.result.issues.length,
+    recommended_mesh: r.result.recommendedMesh,
+    confidence: r.result.confidence,
+    score: r.result.score,
+    issue_count: r.result.issueCount,
     search_text: r.searchText,
-    result: resultAsBytes
-      ? Buffer.from(JSON.stringify(r.result))
-      : JSON.stringify(r.result),
+    result: resultAsBytes ? r.result.json : r.result.json.toString(),
     input_hash: r.inputHash,
     engine_version: r.result.engineVersion,
     knowledge_base_version: r.result.knowledgeBaseVersion,

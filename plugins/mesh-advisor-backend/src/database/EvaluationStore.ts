@@ -7,6 +7,25 @@ import type {
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import type { ReadFilter } from '../service/readFilter';
 
+/**
+ * What the store keeps of a result: its JSON, as UTF-8 bytes, and the
+ * columns the table sorts and filters on. A result is serialized when it is
+ * evaluated, not when written: the sweep's results then die young (see
+ * service/sweep.ts).
+ */
+export type StoredResult = {
+  json: Buffer;
+  status: EvaluationResult['status'];
+  /** '' when there is no recommendation */
+  recommendedMesh: string;
+  confidence: string | null;
+  /** -1 when there is no recommendation */
+  score: number;
+  issueCount: number;
+  engineVersion: string;
+  knowledgeBaseVersion: string;
+};
+
 /** What the sweep stores for one service. */
 export type EvaluationRecord = {
   entityRef: string;
@@ -18,7 +37,7 @@ export type EvaluationRecord = {
   system?: string;
   searchText: string;
   inputHash: string;
-  result: EvaluationResult;
+  result: StoredResult;
   /** call-chain depth the result was computed with */
   depth: number;
   /** the component refs in spec.dependsOn (full, lower case) */
@@ -61,6 +80,8 @@ export type SweepDetails = {
 
 /** Storage of evaluations and sweeps. */
 export interface EvaluationStore {
+  /** The stored input hash of each of these services that has a row. */
+  inputHashes(entityRefs: string[]): Promise<Map<string, string>>;
   /**
    * Writes those of a batch of results whose inputs changed since they were
    * stored (one short transaction per batch); returns how many it wrote.

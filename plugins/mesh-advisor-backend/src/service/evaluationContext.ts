@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   createEvaluator,
+  EvaluationResult,
   KnowledgeBase,
   PlatformContext,
   PlatformContextInput,
@@ -31,17 +32,29 @@ export function evaluationContext(
       knowledgeBase.guidance.smallPlatformThreshold.value ??
       Infinity,
   );
+  const hashOf = (entity: Entity, depth: number) =>
+    inputHash(entity, depth, hashedPlatform, knowledgeBase.version);
   return {
     platform,
     /** The service's record as it would be stored, with its input hash. */
     record(entity: Entity, depth: number): EvaluationRecord {
       const result = evaluate(entity, depth);
-      return toRecord(
-        entity,
-        result,
-        inputHash(entity, depth, hashedPlatform, knowledgeBase.version),
-        depth,
-      );
+      return toRecord(entity, result, hashOf(entity, depth), depth);
+    },
+    /**
+     * The service's result, and its record only if its input hash differs
+     * from the stored one (serializing a result costs as much as
+     * evaluating it).
+     */
+    evaluate(
+      entity: Entity,
+      depth: number,
+      storedHash: string | undefined,
+    ): { result: EvaluationResult; changed?: EvaluationRecord } {
+      const result = evaluate(entity, depth);
+      const hash = hashOf(entity, depth);
+      if (hash === storedHash) return { result };
+      return { result, changed: toRecord(entity, result, hash, depth) };
     },
   };
 }

@@ -11,7 +11,10 @@ import type {
   PlatformContext,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { ENGINE_VERSION } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { EvaluationRecord } from '../database/EvaluationStore';
+import type {
+  EvaluationRecord,
+  StoredResult,
+} from '../database/EvaluationStore';
 
 function relationTarget(
   entity: Entity,
@@ -115,6 +118,20 @@ export function dependsOnRefs(entity: Entity): string[] {
   return refs;
 }
 
+/** The result as the store keeps it: serialized, with its table columns. */
+export function storedResult(result: EvaluationResult): StoredResult {
+  return {
+    json: Buffer.from(JSON.stringify(result)),
+    status: result.status,
+    recommendedMesh: result.recommendation?.mesh ?? '',
+    confidence: result.recommendation?.confidence ?? null,
+    score: result.recommendation?.score ?? -1,
+    issueCount: result.issues.length,
+    engineVersion: result.engineVersion,
+    knowledgeBaseVersion: result.knowledgeBaseVersion,
+  };
+}
+
 export function toRecord(
   entity: Entity,
   result: EvaluationResult,
@@ -144,7 +161,7 @@ export function toRecord(
     system,
     searchText,
     inputHash: hash,
-    result,
+    result: storedResult(result),
     depth,
     dependsOn: dependsOnRefs(entity),
     catalogVersion: m.etag,

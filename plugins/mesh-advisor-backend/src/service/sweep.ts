@@ -9,7 +9,10 @@ import {
   KnowledgeBase,
   PlatformContextInput,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
-import type { EvaluationStore } from '../database/EvaluationStore';
+import type {
+  EvaluationRecord,
+  EvaluationStore,
+} from '../database/EvaluationStore';
 import {
   forEachComponentPage,
   GRAPH_FIELDS,
@@ -64,15 +67,13 @@ export interface SweepOutcome {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Services evaluated and handed to the store at a time. A chunk's records
- * (~8 kB of result each) live until its write returns, long enough to be
- * promoted to the old heap, where V8 lets garbage grow to a multiple of
- * the live heap before collecting it. At 100,000 services, whole catalog
- * pages (1,000) took the backend's peak RSS to ~1,030 MiB, chunks of 200 to
- * 500 to ~920 MiB at the same CPU; 100 kept it at ~640 MiB but cost 60 %
- * more CPU, the old heap collected far more often.
+ * Services evaluated and written at a time, one chunk after another. What
+ * a chunk allocates lives until its write returns; measured at 100,000
+ * services, larger chunks, or evaluating the next chunk while one is being
+ * written, let more of it outlive young-generation collections (more CPU
+ * in the old-generation collector, or a larger heap).
  */
-const CHUNK = 250;
+const CHUNK = 100;
 
 /** A failure while evaluating or storing, as opposed to reading the catalog. */
 class StoreFailure extends Error {}
@@ -81,8 +82,8 @@ class StoreFailure extends Error {}
  * One sweep, streamed: a light first read of every Component (name, type,
  * dependsOn) for the call-chain depths and the service count; then the
  * full entities page by page, each page evaluated and its changed rows
- * written in short transactions, so memory holds one page and the graph,
- * not the catalog. Services gone from the catalog are removed only once
+ * written in short transactions before the next is read, so memory holds
+ * one page and the graph, not the catalog. Services gone from the catalog are removed only once
  * the whole catalog has been read: a sweep that fails or dies midway
  * leaves every previous result served (some already refreshed). A catalog
  * outage keeps the last results, marked stale.
@@ -150,12 +151,14 @@ async function readDepths(deps: SweepDeps) {
 }
 
 /**
- * The second pass: every service evaluated, counted into the summary and
- * its changed row written. One chunk's write is under way while the next
- * chunk is evaluated (and, between pages, the next page read): the
- * database (compressing and storing the results) and this process
- * (evaluating) work at the same time, not in turn. At most one write is
- * pending, so memory holds one page and two chunks of results.
+ * The second pass: every service evaluated, counted into the summary and,
+ * if its inputs changed since it was stored, serialized at once and
+ * written. The stored hashes of a chunk are read before it is evaluated,
+ * so no result outlives its evaluation: when the sweep kept results until
+ * their rows were written, V8 saw them survive and allocated every later
+ * result directly in the old heap (allocation-site pretenuring), where a
+ * 100,000-service sweep left ~0.5 GiB of garbage at a time and the peak
+ * RSS passed 1 GiB.
  */
 async function evaluateAndWrite(
   deps: SweepDeps,
@@ -169,56 +172,49 @@ async function evaluateAndWrite(
   const counts = createSummaryCounts();
   const seen = new Set<string>();
   let written = 0;
-  let pending: Promise<number> | undefined;
-  const landed = async () => {
-    if (!pending) return;
-    const write = pending;
-    pending = undefined;
-    try {
-      written += await write;
-    } catch (e) {
-      throw new StoreFailure((e as Error).message);
+  const evaluate = (entities: Entity[], stored: Map<string, string>) => {
+    const changed: EvaluationRecord[] = [];
+    for (const entity of entities) {
+      const ref = depthKey(entity);
+      const { result, changed: record } = context.evaluate(
+        entity,
+        depths.get(ref) ?? 1,
+        stored.get(ref),
+      );
+      seen.add(ref);
+      fleet.add(result);
+      counts.add(result);
+      if (record) changed.push(record);
     }
+    return changed;
   };
-  const evaluate = (entities: Entity[]) => {
-    try {
-      return entities.map(entity => {
-        const record = context.record(
-          entity,
-          depths.get(depthKey(entity)) ?? 1,
-        );
-        seen.add(record.entityRef);
-        fleet.add(record.result);
-        counts.add(record.result);
-        return record;
-      });
-    } catch (e) {
-      throw new StoreFailure((e as Error).message);
-    }
-  };
-  try {
-    await forEachComponentPage(
-      deps.catalog,
-      deps.auth,
-      SWEEP_FIELDS,
-      async items => {
-        const services = items.filter(isService);
-        for (let i = 0; i < services.length; i += CHUNK) {
-          const records = evaluate(services.slice(i, i + CHUNK));
-          await landed();
-          pending = store.writeChanged(records, now());
-          // awaited by the next chunk or after the last; never unhandled
-          pending.catch(() => undefined);
-        }
-      },
-      deps.pageSize,
-    );
-    await landed();
-  } finally {
-    // the catalog failed with a write under way: let it finish first
-    await pending?.catch(() => undefined);
-  }
+  await forEachComponentPage(
+    deps.catalog,
+    deps.auth,
+    SWEEP_FIELDS,
+    async items => {
+      const services = items.filter(isService);
+      for (let i = 0; i < services.length; i += CHUNK) {
+        const chunk = services.slice(i, i + CHUNK);
+        written += await asStoreFailure(async () => {
+          const stored = await store.inputHashes(chunk.map(depthKey));
+          const changed = evaluate(chunk, stored);
+          return changed.length ? store.writeChanged(changed, now()) : 0;
+        });
+      }
+    },
+    deps.pageSize,
+  );
   return { seen, written, summary: counts.summary(fleet.result()) };
+}
+
+/** Runs `f`; its failure is one of evaluating or storing, not of the catalog. */
+async function asStoreFailure<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw new StoreFailure((e as Error).message);
+  }
 }
 
 /**
