@@ -327,7 +327,9 @@ async function bigRun() {
 
     out.listAll = await load(LIST);
     out.listTeam = await load(LIST, TEAM_TOKEN);
-    out.rssPeak = (await server.ask({ cmd: 'rss' })).bytes;
+    const atEnd = await server.ask({ cmd: 'rss' });
+    out.rssPeak = atEnd.bytes;
+    out.memoryAtEnd = atEnd.memory;
   } finally {
     await db?.end();
     await server.stop();
@@ -388,7 +390,7 @@ function reportBig(b) {
   console.log(
     `  at start ${mem(b.memoryAtStart)}; after the sweep ${mem(
       b.memoryAfterSweep,
-    )}`,
+    )}; after the cached load ${mem(b.memoryAtEnd)}`,
   );
   console.log(
     `  peak RSS so far after the re-sweep ${mib(

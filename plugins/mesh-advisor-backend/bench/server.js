@@ -62,16 +62,14 @@ function pick(entity, fields) {
  * most of a sweep; this pages by offset over the list as it is.
  */
 function mutableCatalog(entities) {
-  let byRef;
-  const update = () => {
-    byRef = new Map(
-      entities.map(e => [
-        `component:${e.metadata.namespace}/${e.metadata.name}`.toLowerCase(),
-        e,
-      ]),
-    );
+  const refOf = e =>
+    `component:${e.metadata.namespace}/${e.metadata.name}`.toLowerCase();
+  const byRef = new Map(entities.map(e => [refOf(e), e]));
+  /** One more entity. (A changed one is the same object: nothing to do.) */
+  const add = e => {
+    entities.push(e);
+    byRef.set(refOf(e), e);
   };
-  update();
   const service = {
     async queryEntities(request) {
       const offset = request.cursor ? Number(request.cursor) : 0;
@@ -98,7 +96,7 @@ function mutableCatalog(entities) {
       return { items: entities.map(e => pick(e, request?.fields)) };
     },
   };
-  return { service, entities, update };
+  return { service, entities, add };
 }
 
 const ownerOnly = createServiceFactory({
@@ -172,8 +170,7 @@ async function main() {
   await backend.start();
   process.on('message', async m => {
     if (m?.cmd === 'add') {
-      catalog.entities.push(syntheticService(catalog.entities.length));
-      catalog.update();
+      catalog.add(syntheticService(catalog.entities.length));
       process.send({ cmd: 'add', done: true });
     } else if (m?.cmd === 'change') {
       const e = catalog.entities[m.i];
@@ -185,7 +182,6 @@ async function main() {
           'mesh-advisor.io/replicas': String(100 + m.n),
         },
       };
-      catalog.update();
       await events.publish({
         topic: MESH_INPUTS_CHANGED_TOPIC,
         eventPayload: {
