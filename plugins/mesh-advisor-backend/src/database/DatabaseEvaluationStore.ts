@@ -2,64 +2,33 @@ import type { Knex } from 'knex';
 import type {
   EvaluationPage,
   EvaluationResult,
-  EvaluationRow,
-  EvaluationSortField,
 } from '@mesh-advisor/plugin-mesh-advisor-common';
 import { ReadCache } from '../readCache';
 import type { ReadFilter } from '../service/readFilter';
-import { CursorValueType, decodeCursor, encodeCursor } from './cursor';
+import { applyReadFilter, readEvaluationPage } from './evaluationPage';
+import {
+  CHANGES,
+  EVALUATIONS,
+  SWEEPS,
+  toDbRow,
+  toEdges,
+  toIso,
+  toSweep,
+} from './evaluationRows';
 import {
   EvaluationRecord,
   EvaluationStore,
   EvaluationStoreQuery,
   SweepDetails,
-  SweepRecord,
 } from './EvaluationStore';
 
-const EVALUATIONS = 'mesh_advisor_evaluations';
-const SWEEPS = 'mesh_advisor_sweeps';
-const DECISIONS = 'mesh_advisor_decisions';
-const CHANGES = 'mesh_advisor_changes';
-/** rows per statement: a row carries ~31 kB of result JSON (two bytes a character in memory), so 500 held ~30 MB of strings per round trip, promoted and kept by the collector till late */
+/** rows per statement: a row carries ~31 kB of result JSON; 500 held ~30 MB per round trip, kept by the collector till late */
 const BATCH = 100;
 /**
  * Share of the rows a sweep must change for it to refresh the planner's
  * statistics (PostgreSQL's own autoanalyze threshold).
  */
 const ANALYZE_SHARE = 0.1;
-
-/** Sort columns: never NULL (see the migration), each with a (column, entity_ref) index. */
-const SORT_COLUMNS: Record<
-  EvaluationSortField,
-  { expr: string; numeric: boolean; type: CursorValueType }
-> = {
-  name: { expr: 'e.entity_ref', numeric: false, type: 'text' },
-  mesh: { expr: 'e.recommended_mesh', numeric: false, type: 'text' },
-  status: { expr: 'e.status', numeric: false, type: 'text' },
-  score: { expr: 'e.score', numeric: true, type: 'int32' },
-  owner: { expr: 'e.owner', numeric: false, type: 'text' },
-  system: { expr: 'e.system', numeric: false, type: 'text' },
-  evaluatedAt: { expr: 'e.evaluated_at', numeric: true, type: 'int64' },
-};
-
-/**
- * Epoch ms → ISO string. A sweep stamps every row it writes with one time,
- * so neighbouring rows often share it and the last conversion is reused:
- * formatting dates was ~4% of a list request's CPU.
- */
-let lastIso = { ms: NaN, iso: '' };
-function toIso(value: unknown): string {
-  const ms = Number(value);
-  if (ms !== lastIso.ms) lastIso = { ms, iso: new Date(ms).toISOString() };
-  return lastIso.iso;
-}
-
-/** A bare name means the default namespace: `payments-team` is `group:default/payments-team`. */
-function fullRef(value: string, kind: string): string {
-  return value.includes(':')
-    ? value.toLowerCase()
-    : `${kind}:default/${value.toLowerCase()}`;
-}
 
 export class DatabaseEvaluationStore implements EvaluationStore {
   /**
@@ -248,26 +217,6 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     };
   }
 
-  /** The decision in force per entity: its newest proposed or accepted decision. */
-  private currentDecisions() {
-    return this.db(`${DECISIONS} as d`)
-      .select('d.entity_ref', 'd.id', 'd.chosen', 'd.status')
-      .whereIn('d.status', ['proposed', 'accepted'])
-      .whereNotExists(q =>
-        q
-          .select(this.db.raw('1'))
-          .from(`${DECISIONS} as d2`)
-          .whereRaw('d2.entity_ref = d.entity_ref')
-          .whereIn('d2.status', ['proposed', 'accepted'])
-          .where(w =>
-            w
-              .whereRaw('d2.created_at > d.created_at')
-              .orWhereRaw('d2.created_at = d.created_at AND d2.id > d.id'),
-          ),
-      )
-      .as('cur');
-  }
-
   list(query: EvaluationStoreQuery): Promise<EvaluationPage> {
     // A caller's own set of services is theirs: not shared between callers.
     if (query.onlyRefs) return this.readPage(query);
@@ -276,141 +225,10 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     );
   }
 
-  /**
-   * Restricts `q` to the given services in one bound parameter, however
-   * many there are (a long `IN (?, ?, …)` list runs into the databases'
-   * limits on parameters).
-   */
-  private whereRefIn(q: Knex.QueryBuilder, refs: readonly string[]) {
-    switch (this.db.client.dialect) {
-      case 'postgresql':
-        q.whereRaw('e.entity_ref = ANY(?::text[])', [refs as string[]]);
-        break;
-      case 'sqlite3':
-      case 'better-sqlite3':
-        q.whereRaw('e.entity_ref IN (SELECT value FROM json_each(?))', [
-          JSON.stringify(refs),
-        ]);
-        break;
-      default:
-        q.whereIn('e.entity_ref', refs as string[]);
-    }
-  }
-
-  private async readPage(query: EvaluationStoreQuery): Promise<EvaluationPage> {
-    const filtered = () => {
-      const q = this.db(`${EVALUATIONS} as e`);
-      if (query.owner) q.where('e.owner', fullRef(query.owner, 'group'));
-      if (query.system) q.where('e.system', fullRef(query.system, 'system'));
-      if (query.mesh) q.where('e.recommended_mesh', query.mesh);
-      if (query.status) q.where('e.status', query.status);
-      if (query.onlyRefs) this.whereRefIn(q, query.onlyRefs);
-      if (query.readFilter) q.where(w => applyReadFilter(w, query.readFilter!));
-      if (query.q) {
-        const needle = query.q
-          .trim()
-          .toLowerCase()
-          .replace(/[\\%_]/g, c => `\\${c}`);
-        q.whereRaw("e.search_text LIKE ? ESCAPE '\\'", [`%${needle}%`]);
-      }
-      if (query.decision) {
-        // Only this filter needs the decisions; the page's own are fetched after.
-        q.leftJoin(this.currentDecisions(), 'cur.entity_ref', 'e.entity_ref');
-        switch (query.decision) {
-          case 'none':
-            q.whereNull('cur.id');
-            break;
-          case 'differs':
-            q.where('cur.status', 'accepted').whereRaw(
-              'cur.chosen <> e.recommended_mesh',
-            );
-            break;
-          default:
-            q.where('cur.status', query.decision);
-        }
-      }
-      return q;
-    };
-
-    const sort = SORT_COLUMNS[query.sort];
-    const dir = query.order === 'desc' ? 'desc' : 'asc';
-    const cmp = dir === 'asc' ? '>' : '<';
-    const page = filtered().select(
-      'e.entity_ref',
-      'e.name',
-      'e.title',
-      'e.owner',
-      'e.system',
-      'e.status',
-      'e.recommended_mesh',
-      'e.confidence',
-      'e.score',
-      'e.issue_count',
-      'e.evaluated_at',
-      'e.stale',
-      this.db.raw(`${sort.expr} as sort_value`),
+  private readPage(query: EvaluationStoreQuery) {
+    return readEvaluationPage(this.db, query, (key, read) =>
+      this.cached(key, read),
     );
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor, sort.type);
-      // A row comparison rather than `v < ? OR (v = ? AND ref < ?)`: PostgreSQL
-      // makes it an index range, where for the OR form it filters the earlier
-      // pages' rows out one by one or sorts all the rows after them.
-      page.whereRaw(`(${sort.expr}, e.entity_ref) ${cmp} (?, ?)`, [c.v, c.r]);
-    }
-    page
-      .orderByRaw(`${sort.expr} ${dir}, e.entity_ref ${dir}`)
-      .limit(query.limit + 1);
-
-    const countKey = JSON.stringify([
-      query.readFilter,
-      query.owner,
-      query.system,
-      query.mesh,
-      query.status,
-      query.decision,
-      query.q,
-    ]);
-    const count = async () => {
-      const [{ count: n }] = await filtered().count({ count: '*' });
-      return Number(n);
-    };
-    const [rows, total] = await Promise.all([
-      page,
-      query.onlyRefs ? count() : this.cached(`count:${countKey}`, count),
-    ]);
-    const more = rows.length > query.limit;
-    const items = rows.slice(0, query.limit);
-    const decisions = new Map<
-      string,
-      { id: string; chosen: string; status: string }
-    >();
-    const anyDecisions = await this.cached('any-decisions', async () =>
-      Boolean(await this.db(DECISIONS).first('id')),
-    );
-    if (items.length && anyDecisions) {
-      const current = await this.db
-        .select('*')
-        .from(this.currentDecisions())
-        .whereIn(
-          'cur.entity_ref',
-          items.map(i => i.entity_ref),
-        );
-      for (const d of current) decisions.set(d.entity_ref, d);
-    }
-    const last = items[items.length - 1];
-    return {
-      items: items.map(r => toRow(r, decisions.get(r.entity_ref))),
-      totalCount: total,
-      nextCursor:
-        more && last
-          ? encodeCursor({
-              v: sort.numeric
-                ? Number(last.sort_value)
-                : String(last.sort_value),
-              r: last.entity_ref,
-            })
-          : null,
-    };
   }
 
   async readableAmong(refs: string[], filter: ReadFilter) {
@@ -467,96 +285,4 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         .first(),
     );
   }
-}
-
-/** The read filter as a WHERE clause on the stored columns. */
-function applyReadFilter(q: Knex.QueryBuilder, f: ReadFilter): void {
-  if ('always' in f) {
-    q.whereRaw(f.always ? '1 = 1' : '1 = 0');
-  } else if ('column' in f) {
-    if (f.values.length) q.whereIn(`e.${f.column}`, f.values);
-    else q.whereRaw('1 = 0');
-  } else if ('not' in f) {
-    q.whereNot(w => applyReadFilter(w, f.not));
-  } else if ('allOf' in f) {
-    for (const part of f.allOf) q.where(w => applyReadFilter(w, part));
-  } else {
-    if (!f.anyOf.length) q.whereRaw('1 = 0');
-    for (const part of f.anyOf) q.orWhere(w => applyReadFilter(w, part));
-  }
-}
-
-function toEdges(r: any) {
-  return {
-    entityRef: r.entity_ref as string,
-    depth: Number(r.depth),
-    dependsOn: r.depends_on ? (JSON.parse(r.depends_on) as string[]) : [],
-  };
-}
-
-function toDbRow(r: EvaluationRecord, at: number, resultAsBytes: boolean) {
-  return {
-    entity_ref: r.entityRef,
-    kind: r.kind,
-    namespace: r.namespace,
-    name: r.name,
-    title: r.title ?? null,
-    owner: r.owner ?? '',
-    system: r.system ?? '',
-    status: r.result.status,
-    recommended_mesh: r.result.recommendedMesh,
-    confidence: r.result.confidence,
-    score: r.result.score,
-    issue_count: r.result.issueCount,
-    search_text: r.searchText,
-    result: resultAsBytes ? r.result.json : r.result.json.toString(),
-    input_hash: r.inputHash,
-    engine_version: r.result.engineVersion,
-    knowledge_base_version: r.result.knowledgeBaseVersion,
-    evaluated_at: at,
-    stale: false,
-    depth: r.depth,
-    depends_on: JSON.stringify(r.dependsOn),
-    catalog_version: r.catalogVersion ?? null,
-  };
-}
-
-function toRow(
-  r: any,
-  decision?: { id: string; chosen: string; status: string },
-): EvaluationRow {
-  return {
-    entityRef: r.entity_ref,
-    name: r.name,
-    title: r.title,
-    owner: r.owner || null,
-    system: r.system || null,
-    status: r.status,
-    recommendedMesh: r.recommended_mesh || null,
-    confidence: r.confidence,
-    score: Number(r.score) < 0 ? null : Number(r.score),
-    issueCount: Number(r.issue_count),
-    evaluatedAt: toIso(r.evaluated_at),
-    stale: Boolean(r.stale),
-    decision: decision
-      ? ({
-          id: decision.id,
-          chosen: decision.chosen,
-          status: decision.status,
-        } as EvaluationRow['decision'])
-      : null,
-  };
-}
-
-function toSweep(r: any): SweepRecord | undefined {
-  if (!r) return undefined;
-  return {
-    id: Number(r.id),
-    startedAt: toIso(r.started_at),
-    finishedAt: r.finished_at === null ? null : toIso(r.finished_at),
-    outcome: r.outcome,
-    message: r.message,
-    services: r.services === null ? null : Number(r.services),
-    summary: r.summary ? JSON.parse(r.summary) : null,
-  };
 }
