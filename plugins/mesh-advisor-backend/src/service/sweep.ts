@@ -4,6 +4,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   callChainDepths,
   createFleetAccumulator,
+  SUMMARY_MAX_UNSATISFIED,
   createSummaryCounts,
   isService,
   KnowledgeBase,
@@ -168,7 +169,10 @@ async function evaluateAndWrite(
 ) {
   const { store, knowledgeBase } = deps;
   const context = evaluationContext(knowledgeBase, deps.platform, serviceCount);
-  const fleet = createFleetAccumulator(knowledgeBase);
+  // the stored summary lists at most this many: the rest are only counted
+  const fleet = createFleetAccumulator(knowledgeBase, {
+    maxUnsatisfied: SUMMARY_MAX_UNSATISFIED,
+  });
   const counts = createSummaryCounts();
   const seen = new Set<string>();
   let written = 0;
