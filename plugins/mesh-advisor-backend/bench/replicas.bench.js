@@ -16,11 +16,11 @@
 // total, 0 duplicates); the sweep task has scope 'global' on both and runs
 // once per interval between them (never overlapping, starts at least 0.9 of
 // an interval apart, INTERVALS ± 1 sweeps in the window).
-const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { countBy, installTriggers } = require('./replicaLog');
+const { forkServer } = require('./benchServer');
 
 const N = Number(process.env.BENCH_REPLICA_CHANGES ?? 200);
 const SERVICES = Number(process.env.BENCH_REPLICA_SERVICES ?? 2_000);
@@ -84,50 +84,19 @@ function configFile(name, port) {
   return file;
 }
 
-/** Forks bench/server.js; `ready` once it listens, `ask` sends it a command and resolves with the answer. */
+/** Forks bench/server.js (benchServer.js); `ready` once it listens, `ask` sends it a command and resolves with the answer. */
 function startReplica(name, port) {
-  const log = path.join(os.tmpdir(), `mesh-advisor-bench-replica-${name}.log`);
-  const out = fs.openSync(log, 'w');
-  const child = fork(
-    path.join(__dirname, 'server.js'),
-    ['--config', configFile(name, port)],
-    {
-      env: { ...process.env, BENCH_SERVICES: String(SERVICES) },
-      stdio: ['ignore', out, out, 'ipc'],
-    },
-  );
-  fs.closeSync(out);
-  const exited = new Promise(resolve => child.once('exit', resolve));
-  const died = exited.then(code => {
-    throw new Error(`replica ${name} exited (${code}); its log: ${log}`);
+  const server = forkServer({
+    log: path.join(os.tmpdir(), `mesh-advisor-bench-replica-${name}.log`),
+    configFile: configFile(name, port),
+    services: SERVICES,
+    label: `replica ${name}`,
   });
-  died.catch(() => undefined);
-  const ready = Promise.race([
-    new Promise(resolve =>
-      child.on('message', m => m === 'ready' && resolve()),
-    ),
-    died,
-  ]);
-  const ask = message =>
-    new Promise(resolve => {
-      const on = m => {
-        if (m?.cmd === message.cmd) {
-          child.off('message', on);
-          resolve(m);
-        }
-      };
-      child.on('message', on);
-      child.send(message);
-    });
   const api = route =>
     fetch(`http://127.0.0.1:${port}/api/mesh-advisor${route}`, {
       headers: { authorization: `Bearer ${TOKEN}` },
     }).then(r => r.json());
-  const stop = () => {
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { name, ready, died, ask, api, stop, log };
+  return { name, ...server, api };
 }
 
 async function until(what, probe, timeoutMs) {
