@@ -43,6 +43,31 @@ describe.each(databases.eachSupportedId())(
       return { knex, cache, store: new DatabaseEvaluationStore(knex, cache) };
     }
 
+    it('keeps a row evaluated after the writer read its entity (a change handled during a sweep)', async () => {
+      const { store } = await setUp();
+      const T2 = new Date('2026-11-30T12:00:00.000Z');
+      // a sweep read page at T0; a change evaluated b's new inputs at T1
+      await store.writeChanged([record('a'), record('b')], T0);
+      expect(await store.writeChanged([record('b', 'new')], T1, T1)).toBe(1);
+      // the sweep's write (at T2) of what it read at T0 leaves b as the change wrote it
+      expect(
+        await store.writeChanged(
+          [record('a', 'swept'), record('b', 'old')],
+          T2,
+          T0,
+        ),
+      ).toBe(1);
+      expect(await store.inputHashes([ref('a'), ref('b')])).toEqual(
+        new Map([
+          [ref('a'), 'swept'],
+          [ref('b'), 'new'],
+        ]),
+      );
+      // a writer that read after the change wrote overwrites as usual
+      expect(await store.writeChanged([record('b', 'later')], T2, T2)).toBe(1);
+      expect((await store.inputHashes([ref('b')])).get(ref('b'))).toBe('later');
+    });
+
     it('writes only the services whose inputs changed', async () => {
       const { store } = await setUp();
       expect(await store.writeChanged([record('a'), record('b')], T0)).toBe(2);

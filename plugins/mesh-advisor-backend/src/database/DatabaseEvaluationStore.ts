@@ -68,7 +68,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
    * result with one en dash is 62 kB of two-byte characters in V8's heap.
    * SQLite would store bytes as a BLOB, so it gets the string.
    */
-  async writeChanged(records: EvaluationRecord[], now: Date) {
+  async writeChanged(records: EvaluationRecord[], now: Date, readAt?: Date) {
     if (!records.length) return 0;
     const at = now.getTime();
     const resultAsBytes = this.db.client.dialect === 'postgresql';
@@ -76,17 +76,24 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     for (let i = 0; i < records.length; i += BATCH) {
       const batch = records.slice(i, i + BATCH);
       written += await this.db.transaction(async tx => {
-        const stored = new Map<string, string>();
+        const stored = new Map<string, { hash: string; at: number }>();
         for (const row of await tx(EVALUATIONS)
           .whereIn(
             'entity_ref',
             batch.map(r => r.entityRef),
           )
-          .select('entity_ref', 'input_hash')) {
-          stored.set(row.entity_ref, row.input_hash);
+          .select('entity_ref', 'input_hash', 'evaluated_at')) {
+          stored.set(row.entity_ref, {
+            hash: row.input_hash,
+            at: Number(row.evaluated_at),
+          });
         }
+        // a row evaluated after this writer read its entity is newer: kept
+        const newer = (r: EvaluationRecord) =>
+          readAt !== undefined &&
+          (stored.get(r.entityRef)?.at ?? -Infinity) > readAt.getTime();
         const changed = batch.filter(
-          r => stored.get(r.entityRef) !== r.inputHash,
+          r => stored.get(r.entityRef)?.hash !== r.inputHash && !newer(r),
         );
         if (!changed.length) return 0;
         await tx(EVALUATIONS)

@@ -85,8 +85,15 @@ export interface EvaluationStore {
   /**
    * Writes those of a batch of results whose inputs changed since they were
    * stored (one short transaction per batch); returns how many it wrote.
+   * `readAt`: when the writer read the entities it evaluated. A row
+   * evaluated after that (a catalog change handled meanwhile, or another
+   * replica) was computed from a newer read and is kept.
    */
-  writeChanged(records: EvaluationRecord[], now: Date): Promise<number>;
+  writeChanged(
+    records: EvaluationRecord[],
+    now: Date,
+    readAt?: Date,
+  ): Promise<number>;
   /**
    * After a complete read of the catalog: removes the services not in it and
    * clears staleness; returns how many it removed.

@@ -40,31 +40,21 @@ export async function forEachComponentPage(
   catalog: CatalogService,
   auth: AuthService,
   fields: string[],
-  onPage: (items: Entity[]) => Promise<void> | void,
+  onPage: (items: Entity[], requestedAt: Date) => Promise<void> | void,
   pageSize = PAGE_SIZE,
+  now: () => Date = () => new Date(),
 ): Promise<void> {
   const credentials = await auth.getOwnServiceCredentials();
   let cursor: string | undefined;
   do {
+    const requestedAt = now();
     const page = await catalog.queryEntities(
       cursor
         ? { cursor, limit: pageSize, fields }
         : { filter: { kind: 'Component' }, limit: pageSize, fields },
       { credentials },
     );
-    await onPage(page.items);
+    await onPage(page.items, requestedAt);
     cursor = page.pageInfo.nextCursor;
   } while (cursor);
-}
-
-/** Reads every Component from the catalog into one array (the live pass's matching needs them all). */
-export async function readAllComponents(
-  catalog: CatalogService,
-  auth: AuthService,
-): Promise<Entity[]> {
-  const entities: Entity[] = [];
-  await forEachComponentPage(catalog, auth, SWEEP_FIELDS, items => {
-    entities.push(...items);
-  });
-  return entities;
 }

@@ -94,14 +94,16 @@ export class ChangeHandler {
     const sleep =
       this.deps.sleep ?? ((ms: number) => new Promise(r => setTimeout(r, ms)));
     let entity: Entity | undefined;
+    let readAt = now();
     for (const delay of CATCH_UP_DELAYS_MS) {
       if (delay) await sleep(delay);
+      readAt = now();
       entity = await this.byRef(ref, SWEEP_FIELDS);
       if (entity && meshInputsHash(entity) === inputsHash) break;
     }
     // gone (the sweep removes it) or not caught up: evaluate what is served
     if (!entity) return 0;
-    const evaluated = await this.reevaluate(entity);
+    const evaluated = await this.reevaluate(entity, readAt);
     await store.changeEvaluated(ref, inputsHash, evaluated);
     return evaluated;
   }
@@ -112,7 +114,7 @@ export class ChangeHandler {
    * as far as depths change; those services and the entity are evaluated
    * again and written where their inputs changed.
    */
-  private async reevaluate(entity: Entity): Promise<number> {
+  private async reevaluate(entity: Entity, readAt: Date): Promise<number> {
     const { store, catalog, auth, knowledgeBase } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
     const ref = stringifyEntityRef(entity).toLowerCase();
@@ -225,7 +227,12 @@ export class ChangeHandler {
     const records = entities.map(e =>
       context.record(e, changed.get(stringifyEntityRef(e).toLowerCase()) ?? 1),
     );
-    await store.writeChanged(records, (this.deps.now ?? (() => new Date()))());
+    // a sweep that read the catalog after this entity was read is newer
+    await store.writeChanged(
+      records,
+      (this.deps.now ?? (() => new Date()))(),
+      readAt,
+    );
     return records.length;
   }
 }

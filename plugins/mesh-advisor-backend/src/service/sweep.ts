@@ -196,18 +196,22 @@ async function evaluateAndWrite(
     deps.catalog,
     deps.auth,
     SWEEP_FIELDS,
-    async items => {
+    async (items, requestedAt) => {
       const services = items.filter(isService);
       for (let i = 0; i < services.length; i += CHUNK) {
         const chunk = services.slice(i, i + CHUNK);
         written += await asStoreFailure(async () => {
           const stored = await store.inputHashes(chunk.map(depthKey));
           const changed = evaluate(chunk, stored);
-          return changed.length ? store.writeChanged(changed, now()) : 0;
+          // a change handled since this page was read is not overwritten
+          return changed.length
+            ? store.writeChanged(changed, now(), requestedAt)
+            : 0;
         });
       }
     },
     deps.pageSize,
+    now,
   );
   return { seen, written, summary: counts.summary(fleet.result()) };
 }
